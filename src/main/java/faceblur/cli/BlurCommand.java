@@ -1,0 +1,104 @@
+package faceblur.cli;
+
+import faceblur.FaceblurException;
+import faceblur.engine.Analysis;
+import faceblur.engine.AtomicOutput;
+import faceblur.engine.FaceBlur;
+import faceblur.rekognition.RekognitionJson;
+import faceblur.track.Track;
+import faceblur.video.VideoInfo;
+import faceblur.video.VideoReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "blur",
+        mixinStandardHelpOptions = true,
+        header = "Blur every face in videos, on every frame, keeping the sound and timing.",
+        description = {
+                "Finds faces on every frame (YuNet), follows each face from frame to frame, fills the frames where "
+                        + "the detector blinked, and hides it on every frame it is on. Audio streams are copied "
+                        + "untouched; frame count, timestamps and rotation are kept. Output is H.264 in MP4 "
+                        + "(MOV input stays MOV), written to a temporary file and renamed when complete.",
+                "",
+                "Examples:",
+                "  faceblur blur interview.mp4                    -> interview_blurred.mp4",
+                "  faceblur blur clips/ --out-dir blurred/        every video in clips/",
+                "  faceblur blur in.mov -o out.mov --style pixelate --faces-json faces.json",
+                ""},
+        footer = {"", "Exit status: 0 all done; 2 a file could not be processed (each failure is named)."})
+final class BlurCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "Video files, or folders (every video directly inside them).")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "The output file (one input only); .mp4, .mov or .mkv.")
+    Path output;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Write <name>_blurred.mp4 files into this folder instead of beside each input.")
+    Path outDir;
+
+    @Option(names = "--faces-json", paramLabel = "FILE",
+            description = "Also write the detections as Rekognition GetFaceDetection JSON (one input only).")
+    Path facesJson;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    DetectionOptions detection = new DetectionOptions();
+
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
+
+    @Mixin
+    RenderOptions render = new RenderOptions();
+
+    @Override
+    public Integer call() {
+        List<Path> files = InputFiles.expand(inputs);
+        if (files.isEmpty()) {
+            throw new FaceblurException("no videos found in " + inputs);
+        }
+        if (files.size() > 1 && (output != null || facesJson != null)) {
+            throw new FaceblurException("-o and --faces-json take one input; for several use --out-dir");
+        }
+        if (output != null && outDir != null) {
+            throw new FaceblurException("give either -o or --out-dir, not both");
+        }
+        Batch batch = new Batch(quiet);
+        try (FaceBlur engine = detection.engine(tracking)) {
+            for (Path input : files) {
+                batch.run(input, () -> blur(engine, input));
+            }
+        }
+        return batch.finish();
+    }
+
+    private String blur(FaceBlur engine, Path input) {
+        VideoInfo info = VideoReader.probe(input);
+        Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
+        try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
+             AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
+            String name = input.getFileName().toString();
+            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet));
+            List<Track> tracks = engine.track(analysis.observations());
+            engine.render(input, tracks, render.redaction(), render.encoding(detection.threads),
+                    video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
+            if (json != null) {
+                RekognitionJson.write(RekognitionJson.result(analysis.info(), tracks), json.temporary());
+                json.commit();
+            }
+            video.commit();
+            return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked)";
+        }
+    }
+}

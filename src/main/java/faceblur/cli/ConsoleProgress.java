@@ -1,0 +1,108 @@
+package faceblur.cli;
+
+import faceblur.engine.ProgressListener;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Progress of one file on standard error: a live bar (frames, fps, ETA) on a terminal, otherwise a plain
+ * line every few seconds, so logs stay readable.
+ */
+final class ConsoleProgress implements ProgressListener {
+
+    private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
+
+    private final String name;
+    private final boolean terminal;
+    private final PrintStream out;
+    private ProgressBar bar;
+    private String task;
+    private long total;
+    private long done;
+    private long started;
+    private long lastLine;
+
+    ConsoleProgress(String name, boolean terminal, PrintStream out) {
+        this.name = name;
+        this.terminal = terminal;
+        this.out = out;
+    }
+
+    static ProgressListener forFile(String name, boolean quiet) {
+        if (quiet) {
+            return ProgressListener.NONE;
+        }
+        return new ConsoleProgress(name, System.console() != null, System.err);
+    }
+
+    @Override
+    public void begin(String task, long totalFrames) {
+        this.task = task;
+        this.total = totalFrames;
+        this.done = 0;
+        this.started = System.nanoTime();
+        this.lastLine = started;
+        if (terminal) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(name + ": " + task)
+                    .setInitialMax(totalFrames)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setUnit(" frames", 1)
+                    .showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                    .build();
+        }
+    }
+
+    @Override
+    public void frameDone() {
+        done++;
+        if (bar != null) {
+            bar.step();
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLine >= PLAIN_INTERVAL_NANOS) {
+            lastLine = now;
+            out.println(line(now));
+        }
+    }
+
+    private String line(long now) {
+        double seconds = Math.max(1e-9, (now - started) / 1e9);
+        double fps = done / seconds;
+        StringBuilder s = new StringBuilder(name).append(": ").append(task).append(' ').append(done);
+        if (total > 0) {
+            s.append('/').append(total).append(" frames (").append(Math.min(100, done * 100 / total)).append("%)");
+        } else {
+            s.append(" frames");
+        }
+        s.append(String.format(", %.1f fps", fps));
+        if (total > done && fps > 0) {
+            s.append(", ETA ").append(format(Duration.ofSeconds(Math.round((total - done) / fps))));
+        }
+        return s.toString();
+    }
+
+    private static String format(Duration d) {
+        return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+
+    @Override
+    public void end() {
+        if (bar != null) {
+            bar.maxHint(done);
+            bar.close();
+            bar = null;
+        } else {
+            out.println(line(System.nanoTime()) + ", done");
+        }
+    }
+}

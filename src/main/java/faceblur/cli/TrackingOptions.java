@@ -1,0 +1,30 @@
+package faceblur.cli;
+
+import faceblur.FaceblurException;
+import faceblur.track.TrackerSettings;
+import picocli.CommandLine.Option;
+
+/** How far a face's blur reaches in time, shared by every command that renders. */
+final class TrackingOptions {
+
+    @Option(names = "--extend", paramLabel = "SECONDS",
+            description = "Keep each face blurred this long before it is first seen and after it is last seen "
+                    + "(held in place and carried along its motion). Default: ${DEFAULT-VALUE} s.")
+    double extendSeconds = TrackerSettings.DEFAULT_EXTEND_MICROS / 1e6;
+
+    @Option(names = "--max-gap", paramLabel = "SECONDS",
+            description = "Two sightings of the same face up to this far apart are joined, and the face is "
+                    + "interpolated on every frame between them. Default: ${DEFAULT-VALUE} s.")
+    double maxGapSeconds = TrackerSettings.DEFAULT_MAX_GAP_MICROS / 1e6;
+
+    TrackerSettings settings() {
+        if (extendSeconds < 0 || extendSeconds > 60) {
+            throw new FaceblurException("--extend must be between 0 and 60 seconds, got " + extendSeconds);
+        }
+        if (maxGapSeconds < 0 || maxGapSeconds > 60) {
+            throw new FaceblurException("--max-gap must be between 0 and 60 seconds, got " + maxGapSeconds);
+        }
+        return new TrackerSettings(Math.round(maxGapSeconds * 1e6), Math.round(extendSeconds * 1e6),
+                TrackerSettings.defaults().minIou());
+    }
+}

@@ -1,0 +1,22 @@
+package faceblur.detect;
+
+import java.util.List;
+
+/**
+ * One face found in one image.
+ *
+ * @param box        the face box in pixels
+ * @param confidence the detector's score, 0 to 1
+ * @param landmarks  five points in image order: the eye on the image's left, the eye on its right, the nose
+ *                   tip, the mouth corner on the left, the mouth corner on the right; empty when unknown
+ */
+public record Detection(Box box, double confidence, List<Point> landmarks) {
+
+    public Detection {
+        landmarks = List.copyOf(landmarks);
+    }
+
+    public Detection times(double factor) {
+        return new Detection(box.times(factor), confidence, landmarks.stream().map(p -> p.times(factor)).toList());
+    }
+}

@@ -1,0 +1,108 @@
+package faceblur.detect;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/**
+ * The YuNet face detector on ONNX Runtime. Owns its inference session; not thread-safe.
+ */
+public final class FaceDetector implements AutoCloseable {
+
+    private static final int ALIGN = 32;
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+    private final OrtSession session;
+    private final DetectorSettings settings;
+
+    public FaceDetector(Path model, DetectorSettings settings) throws OrtException {
+        this.settings = settings;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(settings.threads());
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = env.createSession(model.toString(), options);
+        }
+    }
+
+    public DetectorSettings settings() {
+        return settings;
+    }
+
+    /** Faces in a BGR 8-bit image, in that image's pixels. */
+    public List<Detection> detect(Mat bgr) throws OrtException {
+        double scale = settings.upscale();
+        int width = (int) Math.round(bgr.cols() * scale);
+        int height = (int) Math.round(bgr.rows() * scale);
+        int paddedWidth = align(width);
+        int paddedHeight = align(height);
+        try (Mat scaled = new Mat(); Mat padded = new Mat()) {
+            Mat source = bgr;
+            if (scale != 1.0) {
+                resize(bgr, scaled, new Size(width, height), 0, 0, scale < 1 ? INTER_AREA : INTER_LINEAR);
+                source = scaled;
+            }
+            // The network takes sizes that are multiples of 32: pad right and bottom with black.
+            copyMakeBorder(source, padded, 0, paddedHeight - height, 0, paddedWidth - width,
+                    BORDER_CONSTANT, new Scalar(0.0));
+            try (Mat blob = blobFromImage(padded)) {
+                FloatBuffer input = blob.createBuffer();
+                List<Detection> found = run(input, paddedWidth, paddedHeight);
+                if (scale == 1.0) {
+                    return found;
+                }
+                List<Detection> rescaled = new ArrayList<>(found.size());
+                for (Detection d : found) {
+                    rescaled.add(d.times(1 / scale));
+                }
+                return rescaled;
+            }
+        }
+    }
+
+    private List<Detection> run(FloatBuffer input, int width, int height) throws OrtException {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[]{1, 3, height, width});
+             OrtSession.Result result = session.run(Map.of("input", tensor))) {
+            List<YuNetDecoder.StrideOutputs> outputs = new ArrayList<>(3);
+            for (int s : YuNetDecoder.STRIDES) {
+                outputs.add(new YuNetDecoder.StrideOutputs(s,
+                        floats(result, "cls_" + s), floats(result, "obj_" + s),
+                        floats(result, "bbox_" + s), floats(result, "kps_" + s)));
+            }
+            List<Detection> candidates = YuNetDecoder.candidates(outputs, width, height, settings.threshold());
+            return YuNetDecoder.nonMaximumSuppression(candidates, settings.nmsIou());
+        }
+    }
+
+    private static FloatBuffer floats(OrtSession.Result result, String name) {
+        return ((OnnxTensor) result.get(name).orElseThrow(
+                () -> new IllegalStateException("model has no output " + name))).getFloatBuffer();
+    }
+
+    private static int align(int v) {
+        return (v + ALIGN - 1) / ALIGN * ALIGN;
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+}

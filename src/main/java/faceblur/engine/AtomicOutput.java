@@ -1,0 +1,85 @@
+package faceblur.engine;
+
+import faceblur.FaceblurException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file that appears whole or not at all: work goes to a hidden temporary file beside the target,
+ * renamed onto it only by {@link #commit()}; closing without a commit deletes the temporary file.
+ */
+public final class AtomicOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path temporary;
+    private final boolean overwrite;
+    private boolean committed;
+
+    private AtomicOutput(Path target, Path temporary, boolean overwrite) {
+        this.target = target;
+        this.temporary = temporary;
+        this.overwrite = overwrite;
+    }
+
+    /** Checks that {@code target} may be written and reserves a temporary file beside it. */
+    public static AtomicOutput create(Path target, boolean overwrite) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !overwrite) {
+            throw new FaceblurException(target + ": already exists; pass --overwrite to replace it");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new FaceblurException(target + ": is a folder; give a file name for the output");
+        }
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new FaceblurException(target + ": folder " + folder + " does not exist");
+        }
+        try {
+            String name = absolute.getFileName().toString();
+            Path temporary = Files.createTempFile(folder, "." + name + ".", ".partial");
+            return new AtomicOutput(target, temporary, overwrite);
+        } catch (IOException e) {
+            throw new FaceblurException(target + ": cannot write in " + folder + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Where to write the content. */
+    public Path temporary() {
+        return temporary;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public void commit() {
+        try {
+            if (!overwrite && Files.exists(target)) {
+                throw new FaceblurException(target + ": appeared while working; pass --overwrite to replace it");
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new FaceblurException(target + ": cannot move the finished file into place (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // Nothing more can be done; the name starts with a dot and ends in .partial.
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package faceblur.engine;
+
+import faceblur.redact.Redactor;
+import faceblur.track.FaceTimeline;
+import faceblur.video.Container;
+import faceblur.video.DecodedFrame;
+import faceblur.video.EncoderSettings;
+import faceblur.video.VideoReader;
+import faceblur.video.VideoWriter;
+
+import java.nio.file.Path;
+
+/**
+ * The second pass: decodes the video again, hides every face the timeline has at each frame's own
+ * timestamp, and encodes the result with the source's audio copied in.
+ */
+public final class Renderer {
+
+    private final Redactor redactor;
+    private final EncoderSettings encoder;
+
+    public Renderer(Redactor redactor, EncoderSettings encoder) {
+        this.redactor = redactor;
+        this.encoder = encoder;
+    }
+
+    /** Writes the redacted video to {@code target}, which the caller renames into place when it is whole. */
+    public int render(Path input, FaceTimeline timeline, Path target, Container container, ProgressListener progress) {
+        try (VideoReader reader = VideoReader.open(input);
+             VideoWriter writer = new VideoWriter(target, container, input, reader.info(), encoder)) {
+            progress.begin("blurring", Frames.estimate(reader.info()));
+            long first = Long.MIN_VALUE;
+            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
+                long micros = reader.info().toMicros(frame.pts());
+                if (first == Long.MIN_VALUE) {
+                    first = micros;
+                }
+                redactor.apply(frame.image(), timeline.boxesAt(micros - first));
+                writer.write(frame.image(), frame.pts());
+                progress.frameDone();
+            }
+            writer.finish();
+            progress.end();
+            reader.checkComplete();
+            return reader.framesRead();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package faceblur.rekognition;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * The body of a {@code GetFaceDetection} response, field for field as Amazon Rekognition Video shapes it.
+ * Unknown fields are ignored when reading, as AWS clients do.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FaceDetectionResult(
+        @JsonProperty("JobStatus") String jobStatus,
+        @JsonProperty("StatusMessage") String statusMessage,
+        @JsonProperty("VideoMetadata") VideoMetadata videoMetadata,
+        @JsonProperty("NextToken") String nextToken,
+        @JsonProperty("Faces") List<FaceDetection> faces) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record VideoMetadata(
+            @JsonProperty("Codec") String codec,
+            @JsonProperty("DurationMillis") Long durationMillis,
+            @JsonProperty("Format") String format,
+            @JsonProperty("FrameRate") Double frameRate,
+            @JsonProperty("FrameHeight") Integer frameHeight,
+            @JsonProperty("FrameWidth") Integer frameWidth,
+            @JsonProperty("ColorRange") String colorRange) {
+    }
+
+    /**
+     * One face at one time. {@code TrackId} is faceblur's own addition: the same number on every sighting of
+     * the same face; AWS clients ignore it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FaceDetection(
+            @JsonProperty("Timestamp") long timestamp,
+            @JsonProperty("Face") FaceDetail face,
+            @JsonProperty("TrackId") Integer trackId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FaceDetail(
+            @JsonProperty("BoundingBox") BoundingBox boundingBox,
+            @JsonProperty("Confidence") Double confidence,
+            @JsonProperty("Landmarks") List<Landmark> landmarks) {
+    }
+
+    /** Ratios of the frame's width and height; may reach past 0 and 1 for faces at the edge. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BoundingBox(
+            @JsonProperty("Width") double width,
+            @JsonProperty("Height") double height,
+            @JsonProperty("Left") double left,
+            @JsonProperty("Top") double top) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Landmark(
+            @JsonProperty("Type") String type,
+            @JsonProperty("X") double x,
+            @JsonProperty("Y") double y) {
+    }
+}

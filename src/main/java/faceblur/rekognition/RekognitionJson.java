@@ -1,0 +1,139 @@
+package faceblur.rekognition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import faceblur.FaceblurException;
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+import faceblur.detect.Point;
+import faceblur.rekognition.FaceDetectionResult.BoundingBox;
+import faceblur.rekognition.FaceDetectionResult.FaceDetail;
+import faceblur.rekognition.FaceDetectionResult.FaceDetection;
+import faceblur.rekognition.FaceDetectionResult.Landmark;
+import faceblur.rekognition.FaceDetectionResult.VideoMetadata;
+import faceblur.track.Observation;
+import faceblur.track.Track;
+import faceblur.track.TrackPoint;
+import faceblur.video.VideoInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Converts between faceblur's tracks and Rekognition's {@code GetFaceDetection} JSON. */
+public final class RekognitionJson {
+
+    /** Landmark names in the order of {@link Detection#landmarks()}. */
+    static final List<String> LANDMARK_TYPES = List.of("eyeLeft", "eyeRight", "nose", "mouthLeft", "mouthRight");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RekognitionJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static VideoMetadata metadata(VideoInfo info) {
+        return new VideoMetadata(info.codec(), info.durationMicros() / 1000, info.format(),
+                info.frameRate().isValid() ? info.frameRate().toDouble() : null,
+                info.height(), info.width(), info.fullRange() ? "FULL" : "LIMITED");
+    }
+
+    /** A complete, succeeded response holding every sighting of every track, sorted by time. */
+    public static FaceDetectionResult result(VideoInfo info, List<Track> tracks) {
+        List<FaceDetection> faces = new ArrayList<>();
+        for (Track track : tracks) {
+            for (TrackPoint p : track.points()) {
+                faces.add(new FaceDetection(Math.round(p.micros() / 1000.0), detail(p.detection(), info), track.id()));
+            }
+        }
+        faces.sort(Comparator.comparingLong(FaceDetection::timestamp)
+                .thenComparingInt(f -> f.trackId() == null ? 0 : f.trackId()));
+        return new FaceDetectionResult("SUCCEEDED", null, metadata(info), null, faces);
+    }
+
+    private static FaceDetail detail(Detection d, VideoInfo info) {
+        double w = info.width();
+        double h = info.height();
+        Box b = d.box();
+        List<Landmark> landmarks = new ArrayList<>();
+        for (int i = 0; i < d.landmarks().size() && i < LANDMARK_TYPES.size(); i++) {
+            Point p = d.landmarks().get(i);
+            landmarks.add(new Landmark(LANDMARK_TYPES.get(i), p.x() / w, p.y() / h));
+        }
+        return new FaceDetail(new BoundingBox(b.width() / w, b.height() / h, b.x() / w, b.y() / h),
+                Math.min(100, d.confidence() * 100), landmarks);
+    }
+
+    public static void write(FaceDetectionResult result, Path file) {
+        try {
+            MAPPER.writeValue(file.toFile(), result);
+        } catch (IOException e) {
+            throw new FaceblurException(file + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reads detection results: each file holds one response, or a JSON array of responses (the pages of one
+     * job). All faces of all pages are merged.
+     */
+    public static List<FaceDetectionResult> read(List<Path> files) {
+        List<FaceDetectionResult> pages = new ArrayList<>();
+        for (Path file : files) {
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(Files.readAllBytes(file));
+            } catch (JsonProcessingException e) {
+                throw new FaceblurException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            } catch (IOException e) {
+                throw new FaceblurException(file + ": cannot be read (" + e.getMessage() + ")");
+            }
+            List<JsonNode> nodes = new ArrayList<>();
+            if (root != null && root.isArray()) {
+                root.forEach(nodes::add);
+            } else if (root != null) {
+                nodes.add(root);
+            }
+            for (JsonNode node : nodes) {
+                if (!node.isObject() || !node.has("Faces") || !node.get("Faces").isArray()) {
+                    throw new FaceblurException(file + ": not a GetFaceDetection response (no \"Faces\" list)");
+                }
+                try {
+                    pages.add(MAPPER.treeToValue(node, FaceDetectionResult.class));
+                } catch (JsonProcessingException e) {
+                    throw new FaceblurException(file + ": malformed face detection (" + e.getOriginalMessage() + ")");
+                }
+            }
+        }
+        return pages;
+    }
+
+    /** The faces of all pages as observations in pixels of a {@code width x height} frame, by time. */
+    public static List<Observation> observations(List<FaceDetectionResult> pages, int width, int height) {
+        Map<Long, List<Detection>> byTime = new TreeMap<>();
+        for (FaceDetectionResult page : pages) {
+            for (FaceDetection f : page.faces()) {
+                if (f.face() == null || f.face().boundingBox() == null) {
+                    continue;
+                }
+                BoundingBox bb = f.face().boundingBox();
+                Box box = new Box(bb.left() * width, bb.top() * height, bb.width() * width, bb.height() * height);
+                double confidence = f.face().confidence() == null ? 1 : f.face().confidence() / 100;
+                byTime.computeIfAbsent(f.timestamp() * 1000, t -> new ArrayList<>())
+                        .add(new Detection(box, confidence, List.of()));
+            }
+        }
+        List<Observation> observations = new ArrayList<>(byTime.size());
+        byTime.forEach((micros, detections) -> observations.add(new Observation(micros, detections)));
+        return observations;
+    }
+}

@@ -1,0 +1,114 @@
+package faceblur.track;
+
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One face followed through time: its sightings in time order. Between sightings its box is interpolated;
+ * within {@code extendMicros} before the first and after the last it is held, and also carried along its
+ * last motion, so a moving face stays covered.
+ */
+public record Track(int id, List<TrackPoint> points, long extendMicros) {
+
+    public Track {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("a track needs at least one point");
+        }
+        points = List.copyOf(points);
+    }
+
+    public long firstMicros() {
+        return points.get(0).micros();
+    }
+
+    public long lastMicros() {
+        return points.get(points.size() - 1).micros();
+    }
+
+    /**
+     * This track with each box widened to the largest size seen within {@code radius} sightings either side,
+     * keeping its centre: the mask stops flickering with the detector's size jitter, and errs larger.
+     */
+    public Track withSmoothedSizes(int radius) {
+        List<TrackPoint> smoothed = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            double w = 0;
+            double h = 0;
+            for (int j = Math.max(0, i - radius); j <= Math.min(points.size() - 1, i + radius); j++) {
+                w = Math.max(w, box(points.get(j)).width());
+                h = Math.max(h, box(points.get(j)).height());
+            }
+            TrackPoint p = points.get(i);
+            Box b = box(p);
+            Box wider = new Box(b.centerX() - w / 2, b.centerY() - h / 2, w, h);
+            Detection d = p.detection();
+            smoothed.add(new TrackPoint(p.micros(), new Detection(wider, d.confidence(), d.landmarks())));
+        }
+        return new Track(id, smoothed, extendMicros);
+    }
+
+    /** Whether the track covers {@code micros}, its extension included. */
+    public boolean covers(long micros) {
+        return micros >= firstMicros() - extendMicros && micros <= lastMicros() + extendMicros;
+    }
+
+    /** The face box at {@code micros}, or null when the track does not cover that time. */
+    public Box boxAt(long micros) {
+        if (!covers(micros)) {
+            return null;
+        }
+        int n = points.size();
+        if (micros <= firstMicros()) {
+            return extrapolated(0, n > 1 ? 1 : 0, micros);
+        }
+        if (micros >= lastMicros()) {
+            return extrapolated(n - 1, n > 1 ? n - 2 : n - 1, micros);
+        }
+        int hi = upperIndex(micros);
+        TrackPoint a = points.get(hi - 1);
+        TrackPoint b = points.get(hi);
+        double t = (double) (micros - a.micros()) / (b.micros() - a.micros());
+        return box(a).lerp(box(b), t);
+    }
+
+    /** The first index whose time is at or after {@code micros}. */
+    private int upperIndex(long micros) {
+        int lo = 0;
+        int hi = points.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid).micros() < micros) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Beyond an end: the box held at the end, joined with the box carried on at the motion between the end
+     * and its neighbour, so that both a face that stopped and one that kept moving are covered.
+     */
+    private Box extrapolated(int endIndex, int neighbourIndex, long micros) {
+        TrackPoint end = points.get(endIndex);
+        Box held = box(end);
+        if (endIndex == neighbourIndex) {
+            return held;
+        }
+        TrackPoint neighbour = points.get(neighbourIndex);
+        double t = (double) (micros - end.micros()) / (end.micros() - neighbour.micros());
+        Box moved = held.lerp(box(neighbour), -t);
+        if (moved.width() <= 0 || moved.height() <= 0) {
+            return held;
+        }
+        return held.union(moved);
+    }
+
+    private static Box box(TrackPoint p) {
+        return p.detection().box();
+    }
+}

@@ -1,0 +1,110 @@
+package faceblur.track;
+
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Links detections into tracks, greedily and offline: each observation's detections are matched to the open
+ * tracks by overlap with where each track is predicted to be, best match first; the rest start new tracks.
+ * Every detection ends up in exactly one track, so linking can only add coverage, never drop a face.
+ */
+public final class Tracker {
+
+    private Tracker() {
+    }
+
+    public static List<Track> link(List<Observation> observations, TrackerSettings settings) {
+        List<Observation> ordered = new ArrayList<>(observations);
+        ordered.sort(Comparator.comparingLong(Observation::micros));
+        List<List<TrackPoint>> open = new ArrayList<>();
+        List<List<TrackPoint>> closed = new ArrayList<>();
+        for (Observation obs : ordered) {
+            long now = obs.micros();
+            for (int i = open.size() - 1; i >= 0; i--) {
+                if (now - last(open.get(i)).micros() > settings.maxGapMicros()) {
+                    closed.add(open.remove(i));
+                }
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (int t = 0; t < open.size(); t++) {
+                List<TrackPoint> track = open.get(t);
+                if (last(track).micros() == now) {
+                    continue;
+                }
+                Box predicted = predict(track, now);
+                for (int d = 0; d < obs.detections().size(); d++) {
+                    double score = matchScore(predicted, obs.detections().get(d).box(), settings.minIou());
+                    if (score > 0) {
+                        candidates.add(new Candidate(t, d, score));
+                    }
+                }
+            }
+            candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+            boolean[] trackTaken = new boolean[open.size()];
+            boolean[] detectionTaken = new boolean[obs.detections().size()];
+            for (Candidate c : candidates) {
+                if (!trackTaken[c.track] && !detectionTaken[c.detection]) {
+                    trackTaken[c.track] = true;
+                    detectionTaken[c.detection] = true;
+                    open.get(c.track).add(new TrackPoint(now, obs.detections().get(c.detection)));
+                }
+            }
+            for (int d = 0; d < detectionTaken.length; d++) {
+                if (!detectionTaken[d]) {
+                    List<TrackPoint> track = new ArrayList<>();
+                    track.add(new TrackPoint(now, obs.detections().get(d)));
+                    open.add(track);
+                }
+            }
+        }
+        closed.addAll(open);
+        closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
+        List<Track> tracks = new ArrayList<>(closed.size());
+        for (List<TrackPoint> points : closed) {
+            tracks.add(new Track(tracks.size() + 1, points, settings.extendMicros()));
+        }
+        return tracks;
+    }
+
+    /** Where the track's face should be at {@code micros}, carrying on its last motion. */
+    private static Box predict(List<TrackPoint> track, long micros) {
+        TrackPoint end = last(track);
+        if (track.size() < 2) {
+            return end.detection().box();
+        }
+        TrackPoint before = track.get(track.size() - 2);
+        double t = (double) (micros - end.micros()) / (end.micros() - before.micros());
+        Box a = end.detection().box();
+        Box b = before.detection().box();
+        return new Box(a.x() + (a.x() - b.x()) * t, a.y() + (a.y() - b.y()) * t, a.width(), a.height());
+    }
+
+    /**
+     * Above 0 when the detection may continue the track: its overlap with the prediction, or, for a face that
+     * moved further than its own size, a smaller score that falls with the distance between centres.
+     */
+    static double matchScore(Box predicted, Box detected, double minIou) {
+        double sizeRatio = detected.height() / predicted.height();
+        if (sizeRatio < 0.5 || sizeRatio > 2) {
+            return 0;
+        }
+        double iou = predicted.iou(detected);
+        if (iou >= minIou) {
+            return iou;
+        }
+        double size = Math.max(predicted.width(), predicted.height());
+        double distance = Math.hypot(predicted.centerX() - detected.centerX(), predicted.centerY() - detected.centerY());
+        return distance <= size ? minIou * (1 - distance / size) / 2 : 0;
+    }
+
+    private static TrackPoint last(List<TrackPoint> track) {
+        return track.get(track.size() - 1);
+    }
+
+    private record Candidate(int track, int detection, double score) {
+    }
+}

@@ -1,0 +1,163 @@
+package faceblur.video;
+
+import faceblur.FaceblurException;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
+
+/**
+ * Copies the audio streams of the source into the output packet by packet, never decoding them, so that the
+ * sound stays bit-exact. Also hands over what the output's video stream must keep from the source: its
+ * display matrix (rotation) and the file's metadata.
+ */
+final class StreamCopier implements AutoCloseable {
+
+    private final Path source;
+    private final AVFormatContext input;
+    private final int[] outputIndex;
+    private final AVPacket packet = av_packet_alloc();
+    private boolean pending;
+    private boolean exhausted;
+
+    StreamCopier(Path source) {
+        this.source = source;
+        AVFormatContext ctx = new AVFormatContext(null);
+        int rc = avformat_open_input(ctx, source.toString(), null, null);
+        if (rc < 0) {
+            throw new FaceblurException(source + ": cannot be opened to copy its audio (" + FfmpegLog.errorText(rc) + ")");
+        }
+        rc = avformat_find_stream_info(ctx, (AVDictionary) null);
+        if (rc < 0) {
+            avformat_close_input(ctx);
+            throw new FaceblurException(source + ": cannot read its streams (" + FfmpegLog.errorText(rc) + ")");
+        }
+        this.input = ctx;
+        this.outputIndex = new int[ctx.nb_streams()];
+        Arrays.fill(outputIndex, -1);
+    }
+
+    /** Adds one output stream per source audio stream, with the same codec parameters and tags. */
+    void addAudioStreams(AVFormatContext output) {
+        for (int i = 0; i < input.nb_streams(); i++) {
+            AVStream in = input.streams(i);
+            if (in.codecpar().codec_type() != AVMEDIA_TYPE_AUDIO) {
+                continue;
+            }
+            AVStream out = avformat_new_stream(output, null);
+            int rc = avcodec_parameters_copy(out.codecpar(), in.codecpar());
+            if (rc < 0) {
+                throw new FaceblurException(source + ": cannot copy audio stream " + i + " (" + FfmpegLog.errorText(rc) + ")");
+            }
+            // The source container's codec tag may mean nothing in the output container.
+            out.codecpar().codec_tag(0);
+            out.time_base(in.time_base());
+            out.disposition(in.disposition());
+            out.metadata(copy(in.metadata()));
+            outputIndex[i] = out.index();
+        }
+    }
+
+    /** The source's file-level metadata (title, creation time...), as a new dictionary for the output. */
+    AVDictionary fileMetadata() {
+        return copy(input.metadata());
+    }
+
+    private static AVDictionary copy(AVDictionary from) {
+        AVDictionary to = new AVDictionary(null);
+        av_dict_copy(to, from, 0);
+        return to;
+    }
+
+    /** The video stream's display matrix (36 bytes), or null when the source has none. */
+    byte[] displayMatrix() {
+        for (int i = 0; i < input.nb_streams(); i++) {
+            AVCodecParameters par = input.streams(i).codecpar();
+            if (par.codec_type() != AVMEDIA_TYPE_VIDEO || par.nb_coded_side_data() == 0) {
+                continue;
+            }
+            AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
+                    AV_PKT_DATA_DISPLAYMATRIX);
+            if (sd != null && !sd.isNull() && sd.size() > 0) {
+                byte[] matrix = new byte[(int) sd.size()];
+                sd.data().get(matrix);
+                return matrix;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Writes every audio packet up to {@code micros} (source time) into the output. */
+    void copyUntil(long micros, AVFormatContext output) {
+        while (!exhausted) {
+            if (!pending) {
+                if (av_read_frame(input, packet) < 0) {
+                    exhausted = true;
+                    return;
+                }
+                if (outputIndex[packet.stream_index()] < 0) {
+                    av_packet_unref(packet);
+                    continue;
+                }
+                pending = true;
+            }
+            if (micros != Long.MAX_VALUE && timeMicros(packet) > micros) {
+                return;
+            }
+            write(output);
+        }
+    }
+
+    private long timeMicros(AVPacket p) {
+        long t = p.dts() != AV_NOPTS_VALUE ? p.dts() : p.pts();
+        if (t == AV_NOPTS_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        AVRational tb = input.streams(p.stream_index()).time_base();
+        return Math.round(t * 1_000_000.0 * tb.num() / tb.den());
+    }
+
+    private void write(AVFormatContext output) {
+        int in = packet.stream_index();
+        int out = outputIndex[in];
+        av_packet_rescale_ts(packet, input.streams(in).time_base(), output.streams(out).time_base());
+        packet.stream_index(out);
+        packet.pos(-1);
+        int rc = av_interleaved_write_frame(output, packet);
+        pending = false;
+        if (rc < 0) {
+            throw new FaceblurException("cannot write audio: " + FfmpegLog.errorText(rc));
+        }
+    }
+
+    @Override
+    public void close() {
+        av_packet_free(packet);
+        avformat_close_input(input);
+    }
+}

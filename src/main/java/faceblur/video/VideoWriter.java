@@ -1,0 +1,262 @@
+package faceblur.video;
+
+import faceblur.FaceblurException;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.file.Path;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_new;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+/**
+ * Encodes BGR frames with x264 at the timestamps given, and muxes them with the source's audio streams
+ * copied packet for packet. Frame timing is the source's own (its time base, each frame's pts), so variable
+ * frame rates and 29.97 fps survive exactly.
+ *
+ * <p>Call {@link #finish()} after the last frame; closing without it abandons a file that must be deleted.
+ */
+public final class VideoWriter implements AutoCloseable {
+
+    private final Path path;
+    private final int width;
+    private final int height;
+    private final StreamCopier copier;
+    private final VideoInfo info;
+    private AVFormatContext output;
+    private AVCodecContext encoder;
+    private AVStream videoStream;
+    private AVFrame picture;
+    private SwsContext converter;
+    private final AVPacket packet = av_packet_alloc();
+    private final PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(4);
+    private final IntPointer sourceStrides = new IntPointer(4);
+    private boolean ioOpen;
+
+    public VideoWriter(Path path, Container container, Path source, VideoInfo info, EncoderSettings settings) {
+        FfmpegLog.quiet();
+        this.path = path;
+        this.info = info;
+        this.width = info.width();
+        this.height = info.height();
+        this.copier = new StreamCopier(source);
+        try {
+            open(container, settings);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void open(Container container, EncoderSettings settings) {
+        output = new AVFormatContext(null);
+        check(avformat_alloc_output_context2(output, null, container.muxer(), path.toString()), "create the output");
+
+        AVCodec x264 = avcodec_find_encoder_by_name("libx264");
+        if (x264 == null || x264.isNull()) {
+            throw new FaceblurException("this FFmpeg build has no libx264 encoder");
+        }
+        encoder = avcodec_alloc_context3(x264);
+        encoder.width(width);
+        encoder.height(height);
+        // 4:2:0 needs even sizes; an odd-sized video keeps its exact size in 4:4:4 instead of being cropped.
+        int pixelFormat = width % 2 == 0 && height % 2 == 0 ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_YUV444P;
+        encoder.pix_fmt(pixelFormat);
+        encoder.time_base(avRational(info.timeBase()));
+        if (info.frameRate().isValid()) {
+            encoder.framerate(avRational(info.frameRate()));
+        }
+        if (info.sampleAspect().isValid()) {
+            encoder.sample_aspect_ratio(avRational(info.sampleAspect()));
+        }
+        encoder.color_range(AVCOL_RANGE_MPEG);
+        encoder.thread_count(settings.threads());
+        if ((output.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+            encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+        av_dict_set(options, "preset", settings.preset(), 0);
+        int rc = avcodec_open2(encoder, x264, options);
+        av_dict_free(options);
+        check(rc, "open the x264 encoder");
+
+        videoStream = avformat_new_stream(output, null);
+        check(avcodec_parameters_from_context(videoStream.codecpar(), encoder), "set up the video stream");
+        videoStream.time_base(encoder.time_base());
+        if (info.frameRate().isValid()) {
+            videoStream.avg_frame_rate(avRational(info.frameRate()));
+        }
+        byte[] matrix = copier.displayMatrix();
+        if (matrix != null) {
+            addSideData(videoStream.codecpar(), AV_PKT_DATA_DISPLAYMATRIX, matrix);
+        }
+        copier.addAudioStreams(output);
+        output.metadata(copier.fileMetadata());
+
+        AVIOContext io = new AVIOContext(null);
+        check(avio_open(io, path.toString(), AVIO_FLAG_WRITE), "open the output file");
+        output.pb(io);
+        ioOpen = true;
+        AVDictionary muxerOptions = new AVDictionary(null);
+        if (container != Container.MATROSKA) {
+            // The index up front, so that players and browsers can start before the whole file arrives.
+            av_dict_set(muxerOptions, "movflags", "+faststart", 0);
+        }
+        rc = avformat_write_header(output, muxerOptions);
+        av_dict_free(muxerOptions);
+        check(rc, "write the output header");
+
+        picture = av_frame_alloc();
+        picture.format(pixelFormat);
+        picture.width(width);
+        picture.height(height);
+        check(av_frame_get_buffer(picture, 0), "allocate a frame");
+        converter = sws_getContext(width, height, AV_PIX_FMT_BGR24, width, height, pixelFormat,
+                SWS_BICUBIC, null, null, (DoublePointer) null);
+        if (converter == null || converter.isNull()) {
+            throw new FaceblurException("cannot convert " + width + "x" + height + " frames for the encoder");
+        }
+    }
+
+    private static void addSideData(AVCodecParameters par, int type, byte[] data) {
+        // av_packet_side_data_new grows the array in place: hand it the field's current value, store the new one.
+        PointerPointer<AVPacketSideData> array = new PointerPointer<>(1);
+        array.put(0, par.coded_side_data());
+        IntPointer count = new IntPointer(1).put(par.nb_coded_side_data());
+        AVPacketSideData added = av_packet_side_data_new(array, count, type, data.length, 0);
+        if (added == null || added.isNull()) {
+            throw new FaceblurException("cannot keep the video's rotation: out of memory");
+        }
+        new BytePointer(added.data()).capacity(data.length).put(data);
+        par.coded_side_data(new AVPacketSideData(array.get(0)));
+        par.nb_coded_side_data(count.get());
+    }
+
+    /** Encodes one frame, shown at {@code pts} in the source video stream's time base. */
+    public void write(Mat bgr, long pts) {
+        if (bgr.cols() != width || bgr.rows() != height || bgr.channels() != 3) {
+            throw new FaceblurException("frame size changed mid-stream: " + bgr.cols() + "x" + bgr.rows()
+                    + " after " + width + "x" + height + " (not supported)");
+        }
+        copier.copyUntil(info.toMicros(pts), output);
+        check(av_frame_make_writable(picture), "reuse the frame");
+        sourcePlanes.put(0, bgr.data());
+        sourceStrides.put(0, (int) bgr.step());
+        sws_scale(converter, sourcePlanes, sourceStrides, 0, height, picture.data(), picture.linesize());
+        picture.pts(pts);
+        check(avcodec_send_frame(encoder, picture), "encode a frame");
+        drainEncoder();
+    }
+
+    private void drainEncoder() {
+        while (true) {
+            int rc = avcodec_receive_packet(encoder, packet);
+            if (rc == AVERROR_EAGAIN() || rc == AVERROR_EOF()) {
+                return;
+            }
+            check(rc, "encode a frame");
+            av_packet_rescale_ts(packet, encoder.time_base(), videoStream.time_base());
+            packet.stream_index(videoStream.index());
+            check(av_interleaved_write_frame(output, packet), "write video");
+        }
+    }
+
+    /** Flushes the encoder, copies the rest of the audio and completes the file. */
+    public void finish() {
+        check(avcodec_send_frame(encoder, null), "flush the encoder");
+        drainEncoder();
+        copier.copyUntil(Long.MAX_VALUE, output);
+        check(av_write_trailer(output), "complete the output file");
+    }
+
+    private void check(int rc, String what) {
+        if (rc < 0) {
+            throw new FaceblurException(path + ": cannot " + what + " (" + FfmpegLog.errorText(rc) + ")");
+        }
+    }
+
+    private static AVRational avRational(Rational r) {
+        return new AVRational().num(r.num()).den(r.den());
+    }
+
+    @Override
+    public void close() {
+        if (converter != null) {
+            sws_freeContext(converter);
+            converter = null;
+        }
+        if (picture != null) {
+            av_frame_free(picture);
+            picture = null;
+        }
+        if (encoder != null) {
+            avcodec_free_context(encoder);
+            encoder = null;
+        }
+        if (output != null) {
+            if (ioOpen) {
+                avio_closep(output.pb());
+                ioOpen = false;
+            }
+            avformat_free_context(output);
+            output = null;
+        }
+        av_packet_free(packet);
+        sourcePlanes.close();
+        sourceStrides.close();
+        copier.close();
+    }
+}
