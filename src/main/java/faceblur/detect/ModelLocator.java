@@ -97,7 +97,7 @@ public final class ModelLocator {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw unavailable(target, e.getMessage());
+            throw unavailable(target, e.getMessage() != null ? e.getMessage() : "no connection: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(target, "interrupted");

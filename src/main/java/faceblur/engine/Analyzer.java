@@ -1,28 +1,46 @@
 package faceblur.engine;
 
-import ai.onnxruntime.OrtException;
 import faceblur.FaceblurException;
-import faceblur.detect.FaceDetector;
+import faceblur.detect.Detection;
+import faceblur.detect.DetectorPool;
 import faceblur.track.Observation;
 import faceblur.video.DecodedFrame;
 import faceblur.video.VideoReader;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
-/** The first pass: decodes every frame and runs the face detector on it. */
+/**
+ * The first pass: decodes every frame and runs the face detector on every {@code detectEvery}-th one, several
+ * frames at a time. Frames in between are covered later by interpolating each face's track.
+ */
 public final class Analyzer {
 
-    private final FaceDetector detector;
+    private final DetectorPool detectors;
+    private final int detectEvery;
 
-    public Analyzer(FaceDetector detector) {
-        this.detector = detector;
+    public Analyzer(DetectorPool detectors, int detectEvery) {
+        if (detectEvery < 1) {
+            throw new FaceblurException("--detect-every must be at least 1, got " + detectEvery);
+        }
+        this.detectors = detectors;
+        this.detectEvery = detectEvery;
+    }
+
+    private record Pending(long micros, Future<List<Detection>> faces) {
     }
 
     public Analysis analyse(Path input, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input)) {
             List<Observation> observations = new ArrayList<>();
+            // A few frames in flight per detector keeps every core busy while bounding memory.
+            int maxInFlight = 2 * detectors.size();
+            Deque<Pending> inFlight = new ArrayDeque<>();
             progress.begin("finding faces", Frames.estimate(reader.info()));
             long first = Long.MIN_VALUE;
             for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
@@ -30,14 +48,35 @@ public final class Analyzer {
                 if (first == Long.MIN_VALUE) {
                     first = micros;
                 }
-                observations.add(new Observation(micros - first, detector.detect(frame.image())));
+                if (frame.index() % detectEvery == 0) {
+                    if (inFlight.size() >= maxInFlight) {
+                        observations.add(collect(inFlight.removeFirst(), input));
+                    }
+                    inFlight.addLast(new Pending(micros - first, detectors.submit(frame.image().clone())));
+                }
                 progress.frameDone();
+            }
+            while (!inFlight.isEmpty()) {
+                observations.add(collect(inFlight.removeFirst(), input));
             }
             progress.end();
             reader.checkComplete();
             return new Analysis(reader.info(), reader.framesRead(), observations);
-        } catch (OrtException e) {
-            throw new FaceblurException(input + ": face detection failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Observation collect(Pending pending, Path input) {
+        try {
+            return new Observation(pending.micros(), pending.faces().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaceblurException(input + ": interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof FaceblurException fe) {
+                throw fe;
+            }
+            throw new FaceblurException(input + ": face detection failed (" + cause + ")", cause);
         }
     }
 }

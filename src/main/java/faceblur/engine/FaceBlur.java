@@ -3,7 +3,7 @@ package faceblur.engine;
 import ai.onnxruntime.OrtException;
 import faceblur.FaceblurException;
 import faceblur.detect.DetectorSettings;
-import faceblur.detect.FaceDetector;
+import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
 import faceblur.track.FaceTimeline;
@@ -23,18 +23,24 @@ import java.util.List;
  */
 public final class FaceBlur implements AutoCloseable {
 
-    private final FaceDetector detector;
+    private final DetectorPool detector;
+    private final int detectEvery;
     private final TrackerSettings tracking;
 
-    private FaceBlur(FaceDetector detector, TrackerSettings tracking) {
+    private FaceBlur(DetectorPool detector, int detectEvery, TrackerSettings tracking) {
         this.detector = detector;
+        this.detectEvery = detectEvery;
         this.tracking = tracking;
     }
 
-    /** An engine with a detector loaded from {@code model}. */
-    public static FaceBlur withDetector(Path model, DetectorSettings detection, TrackerSettings tracking) {
+    /**
+     * An engine with detectors loaded from {@code model}, one per thread, run on every {@code detectEvery}-th
+     * frame.
+     */
+    public static FaceBlur withDetector(Path model, DetectorSettings detection, int detectEvery,
+                                        TrackerSettings tracking) {
         try {
-            return new FaceBlur(new FaceDetector(model, detection), tracking);
+            return new FaceBlur(new DetectorPool(model, detection), detectEvery, tracking);
         } catch (OrtException e) {
             throw new FaceblurException(model + ": not a usable face model (" + e.getMessage() + ")", e);
         }
@@ -42,14 +48,14 @@ public final class FaceBlur implements AutoCloseable {
 
     /** An engine that only renders given detections. */
     public static FaceBlur withoutDetector(TrackerSettings tracking) {
-        return new FaceBlur(null, tracking);
+        return new FaceBlur(null, 1, tracking);
     }
 
     public Analysis analyse(Path input, ProgressListener progress) {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector).analyse(input, progress);
+        return new Analyzer(detector, detectEvery).analyse(input, progress);
     }
 
     public List<Track> track(List<Observation> observations) {
@@ -66,11 +72,7 @@ public final class FaceBlur implements AutoCloseable {
     @Override
     public void close() {
         if (detector != null) {
-            try {
-                detector.close();
-            } catch (OrtException ignored) {
-                // Closing a session frees memory; nothing is lost if it complains.
-            }
+            detector.close();
         }
     }
 }

@@ -28,6 +28,8 @@ public final class Redactor {
 
     /** Blur keeps about this many cells of colour across the mask: too few to recognise anyone. */
     static final int BLUR_CELLS = 8;
+    /** The blur grid is smoothed at this many pixels per cell before it is enlarged to the face's size. */
+    private static final int SMOOTH_FACTOR = 4;
     /** Pixelation uses about this many blocks across the mask. */
     static final int PIXEL_BLOCKS = 10;
 
@@ -91,12 +93,14 @@ public final class Redactor {
                 }
             }
             case BLUR -> {
-                try (Mat small = new Mat()) {
-                    resize(roi, small, cells(roi, mask, BLUR_CELLS), 0, 0, INTER_AREA);
-                    resize(small, out, roi.size(), 0, 0, INTER_LINEAR);
-                    // Smooth away the grid the upscaling leaves: no edge of the face survives.
-                    double sigma = Math.max(1, Math.max(mask.width(), mask.height()) / BLUR_CELLS / 2);
-                    GaussianBlur(out, out, new Size(0, 0), sigma);
+                // Shrink to a few cells, smooth at a small size (cheap whatever the face size), enlarge.
+                Size grid = cells(roi, mask, BLUR_CELLS);
+                try (Mat small = new Mat(); Mat smooth = new Mat()) {
+                    resize(roi, small, grid, 0, 0, INTER_AREA);
+                    resize(small, smooth, new Size(grid.width() * SMOOTH_FACTOR, grid.height() * SMOOTH_FACTOR),
+                            0, 0, INTER_LINEAR);
+                    GaussianBlur(smooth, smooth, new Size(0, 0), SMOOTH_FACTOR / 2.0);
+                    resize(smooth, out, roi.size(), 0, 0, INTER_LINEAR);
                 }
             }
         }

@@ -1,0 +1,43 @@
+package faceblur.testing;
+
+import faceblur.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the faceblur command in this JVM, as a user would type it, and captures what it prints. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public record Outcome(int exitCode, String stderr) {
+    }
+
+    /** Runs faceblur with {@code args}; adds --model (the test model) and -q for commands that take them. */
+    public static synchronized Outcome run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && (all.get(0).equals("blur") || all.get(0).equals("detect")) && !all.contains("--model")) {
+            all.add("--model");
+            all.add(Media.model().toString());
+        }
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        StringWriter picocliErr = new StringWriter();
+        try (PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            System.setErr(err);
+            var cli = Main.commandLine();
+            cli.setErr(new PrintWriter(picocliErr, true));
+            int rc = cli.execute(all.toArray(String[]::new));
+            err.flush();
+            return new Outcome(rc, errBytes.toString(StandardCharsets.UTF_8) + picocliErr);
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+}

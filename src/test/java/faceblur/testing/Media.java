@@ -1,0 +1,62 @@
+package faceblur.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the shared test media, the model and the generated fixtures are. */
+public final class Media {
+
+    private Media() {
+    }
+
+    /** {@code ../shared} beside the repository (as in CI), or FACEBLUR_SHARED. */
+    public static Path shared() {
+        String env = System.getenv("FACEBLUR_SHARED");
+        Path dir = env != null ? Path.of(env) : Path.of(System.getProperty("user.dir")).resolve("../shared").normalize();
+        if (!Files.isDirectory(dir.resolve("media"))) {
+            throw new IllegalStateException("test media not found at " + dir + " (set FACEBLUR_SHARED)");
+        }
+        return dir;
+    }
+
+    public static Path media(String name) {
+        return shared().resolve("media").resolve(name);
+    }
+
+    /** The model: FACEBLUR_MODEL as CI sets it, else the shared copy. */
+    public static Path model() {
+        String env = System.getenv("FACEBLUR_MODEL");
+        return env != null ? Path.of(env) : shared().resolve("models/yunet_n_dynamic.onnx");
+    }
+
+    /** A folder for generated fixtures, kept between tests of one build. */
+    public static Path fixtures() {
+        Path dir = Path.of(System.getProperty("user.dir"), "target", "fixtures");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** Makes {@code name} in the fixtures folder with ffmpeg, once; the arguments end before the output name. */
+    public static Path fixture(String name, String... ffmpegArgs) {
+        Path out = fixtures().resolve(name);
+        if (!Files.exists(out)) {
+            Path partial = fixtures().resolve("tmp-" + name);
+            String[] args = new String[ffmpegArgs.length + 1];
+            System.arraycopy(ffmpegArgs, 0, args, 0, ffmpegArgs.length);
+            args[ffmpegArgs.length] = partial.toString();
+            Tools.ffmpeg(args);
+            try {
+                Files.move(partial, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package faceblur.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Debian's ffmpeg and ffprobe, run as separate processes: checks that do not trust faceblur's own decoder. */
+public final class Tools {
+
+    private Tools() {
+    }
+
+    public record Result(int exitCode, byte[] stdout, String stderr) {
+        public String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    public static Result run(List<String> command, Path workDir) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            if (workDir != null) {
+                pb.directory(workDir.toFile());
+            }
+            Process p = pb.start();
+            p.getOutputStream().close();
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            byte[] out = readAll(p.getInputStream());
+            int rc = p.waitFor();
+            return new Result(rc, out, new String(err.join(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+            in.transferTo(buffer);
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Result checked(List<String> command) {
+        Result r = run(command, null);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + r.stderr());
+        }
+        return r;
+    }
+
+    public static void ffmpeg(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-nostdin", "-y"));
+        cmd.addAll(Arrays.asList(args));
+        checked(cmd);
+    }
+
+    /** ffprobe with the given arguments, output as text. */
+    public static String ffprobe(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ffprobe", "-v", "error"));
+        cmd.addAll(Arrays.asList(args));
+        return checked(cmd).out().trim();
+    }
+
+    /** One field of one stream, e.g. {@code stream("v:0", "avg_frame_rate", file)}. */
+    public static String stream(String selector, String field, Path file) {
+        return ffprobe("-select_streams", selector, "-show_entries", "stream=" + field,
+                "-of", "default=nw=1:nk=1", file.toString());
+    }
+
+    /** The presentation times (seconds) of every video frame, as ffprobe decodes them. */
+    public static List<Double> frameTimes(Path file) {
+        String out = ffprobe("-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time", "-of", "csv=p=0",
+                file.toString());
+        // AVI frames may carry no pts; ffprobe's best-effort time is what players use. NaN: no time at all.
+        return out.lines().map(l -> l.replace(",", "").trim()).filter(l -> !l.isEmpty())
+                .map(l -> l.equals("N/A") ? Double.NaN : Double.parseDouble(l)).toList();
+    }
+
+    /** MD5 of every packet of one stream, copied out without decoding. */
+    public static String packetHash(Path file, String selector) {
+        List<String> cmd = List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-map", "0:" + selector,
+                "-c", "copy", "-f", "md5", "-");
+        return checked(cmd).out().trim();
+    }
+
+    /** MD5 of the first audio stream decoded to samples by ffmpeg. */
+    public static String decodedAudioHash(Path file) {
+        List<String> cmd = List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-map", "0:a:0",
+                "-f", "md5", "-");
+        Result r = run(cmd, null);
+        return r.out().trim();
+    }
+
+    /** Frame number {@code n} (from 0), decoded by ffmpeg, as 8-bit gray, row-major. */
+    public static Gray grayFrame(Path file, int n) {
+        String size = ffprobe("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x",
+                file.toString());
+        String[] wh = size.split("x");
+        List<String> cmd = List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(),
+                "-vf", "select=eq(n\\," + n + ")", "-fps_mode", "passthrough", "-frames:v", "1",
+                "-f", "rawvideo", "-pix_fmt", "gray", "-");
+        byte[] pixels = checked(cmd).stdout();
+        return new Gray(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), pixels);
+    }
+
+    public static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
