@@ -53,7 +53,7 @@ public final class VideoReader implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new FaceblurException(path + ": not a video file FFmpeg can read, or damaged ("
+            throw new FaceblurException(path + ": not a video file FFmpeg can read, or truncated or damaged ("
                     + FfmpegLog.reason(e) + ")");
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {

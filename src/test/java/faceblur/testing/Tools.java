@@ -27,11 +27,15 @@ public final class Tools {
     }
 
     public static Result run(List<String> command, Path workDir) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
+        return run(pb);
+    }
+
+    public static Result run(ProcessBuilder pb) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(command);
-            if (workDir != null) {
-                pb.directory(workDir.toFile());
-            }
             Process p = pb.start();
             p.getOutputStream().close();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));

@@ -1,0 +1,119 @@
+package faceblur;
+
+import faceblur.testing.Cli;
+import faceblur.testing.Media;
+import faceblur.testing.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input: one clear line naming the file and the reason, exit code 2, nothing half-written. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private void assertRefused(Path input, String reason) throws IOException {
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-q");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        List<String> lines = outcome.stderr().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("faceblur: ").contains(input.toString()).contains(reason)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertNoOutputs();
+    }
+
+    private void assertNoOutputs() throws IOException {
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.contains("_blurred") || n.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    void textFileIsNotAVideo() throws IOException {
+        assertRefused(Files.writeString(dir.resolve("notes.mp4"), "these are not the frames you are looking for\n"),
+                "not a video file");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        assertRefused(Files.createFile(dir.resolve("empty.mp4")), "is empty");
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        assertRefused(dir.resolve("nowhere.mp4"), "no such file");
+    }
+
+    @Test
+    void audioOnlyFileHasNoVideo() throws IOException {
+        Path audio = Media.fixture("tone.m4a", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac");
+        assertRefused(Files.copy(audio, dir.resolve("tone.m4a")), "has no video stream");
+    }
+
+    /** Cut in half with the index at the end: the index is gone. */
+    @Test
+    void truncatedFileWithoutItsIndex() throws IOException {
+        assertRefused(firstHalf(Media.media("megamind.mp4"), "cut.mp4"), "truncated");
+    }
+
+    /** Cut in half with the index up front: it opens, but half the frames are missing. */
+    @Test
+    void truncatedFileIsNotPassedOffAsWhole() throws IOException {
+        Path faststart = Media.fixture("megamind-faststart.mp4", "-i", Media.media("megamind.mp4").toString(),
+                "-c", "copy", "-movflags", "+faststart");
+        assertRefused(firstHalf(faststart, "cut-faststart.mp4"), "truncated");
+    }
+
+    private Path firstHalf(Path whole, String name) throws IOException {
+        Path cut = dir.resolve(name);
+        try (InputStream in = Files.newInputStream(whole); OutputStream out = Files.newOutputStream(cut)) {
+            out.write(in.readNBytes((int) (Files.size(whole) / 2)));
+        }
+        return cut;
+    }
+
+    @Test
+    void existingOutputIsKeptWithoutOverwrite() throws IOException {
+        Path input = Files.copy(Media.fixture("small.mp4", "-f", "lavfi", "-i",
+                "testsrc2=size=160x120:rate=10:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p"), dir.resolve("small.mp4"));
+        Path existing = Files.writeString(dir.resolve("small_blurred.mp4"), "precious");
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-q");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().strip()).contains(existing.toString()).contains("already exists")
+                .contains("--overwrite");
+        assertThat(Files.readString(existing)).isEqualTo("precious");
+
+        assertThat(Cli.run("blur", input.toString(), "-q", "--overwrite").exitCode()).isZero();
+        assertThat(Tools.stream("v:0", "codec_name", existing)).isEqualTo("h264");
+    }
+
+    @Test
+    void batchGoesOnPastABadFileAndNamesIt() throws IOException {
+        Path good = Files.copy(Media.fixture("small.mp4", "-f", "lavfi", "-i",
+                "testsrc2=size=160x120:rate=10:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p"), dir.resolve("a.mp4"));
+        Path bad = Files.writeString(dir.resolve("b.mp4"), "not a video");
+        Cli.Outcome outcome = Cli.run("blur", dir.toString(), "-q");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("a_blurred.mp4")).exists();
+        assertThat(dir.resolve("b_blurred.mp4")).doesNotExist();
+        assertThat(outcome.stderr()).contains("1 of 2 videos done").contains(bad.toString());
+        assertThat(good).exists();
+    }
+
+    @Test
+    void unknownOptionGetsUsageNotAStackTrace() {
+        Cli.Outcome outcome = Cli.run("blur", "--no-such-option", "x.mp4");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("Unknown option").doesNotContain("\tat ");
+    }
+}
