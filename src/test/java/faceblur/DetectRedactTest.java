@@ -1,0 +1,152 @@
+package faceblur;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faceblur.testing.Cli;
+import faceblur.testing.Gray;
+import faceblur.testing.Media;
+import faceblur.testing.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code detect} writes Rekognition-shaped JSON; {@code redact} covers every frame from sparse samples. */
+class DetectRedactTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path INPUT = Media.media("Megamind.avi");
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 528;
+    /** Seconds per frame of the clip (2997/125 fps). */
+    private static final double FRAME = 125.0 / 2997;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void detectWritesAGetFaceDetectionResponse() throws IOException {
+        Path json = dir.resolve("faces.json");
+        Cli.Outcome outcome = Cli.run("detect", INPUT.toString(), "-o", json.toString(), "-q");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        JsonNode root = JSON.readTree(json.toFile());
+
+        assertThat(root.path("JobStatus").asText()).isEqualTo("SUCCEEDED");
+        JsonNode meta = root.path("VideoMetadata");
+        assertThat(meta.path("FrameWidth").asInt()).isEqualTo(Integer.parseInt(Tools.stream("v:0", "width", INPUT)));
+        assertThat(meta.path("FrameHeight").asInt()).isEqualTo(Integer.parseInt(Tools.stream("v:0", "height", INPUT)));
+        assertThat(meta.path("FrameRate").asDouble()).isCloseTo(2997.0 / 125, within(0.001));
+        double seconds = Double.parseDouble(Tools.ffprobe("-show_entries", "format=duration", "-of",
+                "default=nw=1:nk=1", INPUT.toString()));
+        assertThat(meta.path("DurationMillis").asLong()).isCloseTo(Math.round(seconds * 1000), within(100L));
+        assertThat(meta.path("Codec").asText()).isEqualTo("mpeg4");
+
+        JsonNode faces = root.path("Faces");
+        assertThat(faces.size()).isGreaterThan(100);
+        long previous = -1;
+        for (JsonNode f : faces) {
+            long t = f.path("Timestamp").asLong();
+            assertThat(t).isGreaterThanOrEqualTo(previous);
+            previous = t;
+            JsonNode box = f.path("Face").path("BoundingBox");
+            assertThat(box.path("Width").asDouble()).isBetween(0.0, 1.5);
+            assertThat(box.path("Height").asDouble()).isBetween(0.0, 1.5);
+            assertThat(box.path("Left").asDouble()).isBetween(-0.5, 1.0);
+            assertThat(box.path("Top").asDouble()).isBetween(-0.5, 1.0);
+            assertThat(f.path("Face").path("Confidence").asDouble()).isBetween(0.0, 100.0);
+            assertThat(f.path("Face").path("Landmarks").findValuesAsText("Type"))
+                    .containsExactly("eyeLeft", "eyeRight", "nose", "mouthLeft", "mouthRight");
+            assertThat(f.path("TrackId").isInt()).isTrue();
+        }
+        assertThat(previous * 1e-3).isLessThanOrEqualTo(seconds);
+
+        // The close-up on frame 220, located by eye: some face's centre lies on it at that time.
+        long t220 = Math.round(220 * FRAME * 1000);
+        boolean found = false;
+        for (JsonNode f : faces) {
+            JsonNode b = f.path("Face").path("BoundingBox");
+            double cx = (b.path("Left").asDouble() + b.path("Width").asDouble() / 2) * WIDTH;
+            double cy = (b.path("Top").asDouble() + b.path("Height").asDouble() / 2) * HEIGHT;
+            if (Math.abs(f.path("Timestamp").asLong() - t220) <= 50 && cx > 300 && cx < 500 && cy > 180 && cy < 360) {
+                found = true;
+            }
+        }
+        assertThat(found).as("the close-up face near %d ms", t220).isTrue();
+    }
+
+    /**
+     * Two pages in two files, one sample each, of the woman's face (located by eye) at 1 s and 2 s: she is
+     * hidden between them and within --extend of them, and left alone further away.
+     */
+    @Test
+    void redactCoversEveryFrameFromSparseSamples() throws IOException {
+        Path page1 = page("page1.json", 1000, "\"NextToken\":\"abc\",");
+        Path page2 = page("page2.json", 2000, "");
+        Path out = dir.resolve("redacted.mp4");
+        Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", page1.toString(), "--faces",
+                page2.toString(), "-o", out.toString(), "-q", "--preset", "ultrafast");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+
+        assertHidden(out, 36);     // 1.50 s, between the samples
+        assertHidden(out, 19);     // 0.79 s, within 0.5 s before the first
+        assertHidden(out, 58);     // 2.42 s, within 0.5 s after the last
+        assertKept(out, 2);        // 0.08 s
+        assertKept(out, 70);       // 2.92 s
+    }
+
+    @Test
+    void extendZeroHidesOnlyBetweenSamples() throws IOException {
+        Path page = page("both.json", 1000, "", 2000);
+        Path out = dir.resolve("redacted0.mp4");
+        Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", page.toString(), "-o", out.toString(),
+                "-q", "--preset", "ultrafast", "--extend", "0");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertHidden(out, 36);
+        assertKept(out, 19);
+    }
+
+    @Test
+    void malformedFacesFileIsNamed() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"Faces\": [ {\"Timestamp\": ");
+        Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", bad.toString(), "-o",
+                dir.resolve("x.mp4").toString());
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains(bad.toString()).contains("not valid JSON");
+        assertThat(dir.resolve("x.mp4")).doesNotExist();
+    }
+
+    /** A response holding the woman's face box at the given times (ms). */
+    private Path page(String name, long first, String extra, long... more) throws IOException {
+        StringBuilder faces = new StringBuilder(face(first));
+        for (long t : more) {
+            faces.append(',').append(face(t));
+        }
+        String body = "{\"JobStatus\":\"SUCCEEDED\"," + extra + "\"Faces\":[" + faces + "]}";
+        return Files.writeString(dir.resolve(name), body);
+    }
+
+    private static String face(long millis) {
+        return String.format(Locale.ROOT, "{\"Timestamp\":%d,\"Face\":{\"BoundingBox\":{\"Width\":%.4f,\"Height\":%.4f,"
+                + "\"Left\":%.4f,\"Top\":%.4f},\"Confidence\":99.0}}", millis, 140.0 / WIDTH, 173.0 / HEIGHT,
+                229.0 / WIDTH, 151.0 / HEIGHT);
+    }
+
+    private static void assertHidden(Path out, int frame) {
+        Gray before = Tools.grayFrame(INPUT, frame);
+        Gray after = Tools.grayFrame(out, frame);
+        assertThat(after.detail(250, 180, 350, 300)).as("detail of the face on frame %d", frame)
+                .isLessThan(0.35 * before.detail(250, 180, 350, 300));
+    }
+
+    private static void assertKept(Path out, int frame) {
+        Gray before = Tools.grayFrame(INPUT, frame);
+        Gray after = Tools.grayFrame(out, frame);
+        assertThat(after.meanAbsDiff(before, 250, 180, 350, 300)).as("change on frame %d", frame).isLessThan(4.0);
+    }
+}

@@ -1,0 +1,75 @@
+package faceblur.redact;
+
+import faceblur.detect.Box;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+class RedactorTest {
+
+    /** A 200x100 checkerboard of 4-pixel squares: full of detail everywhere. */
+    private static Mat checkerboard() {
+        Mat m = new Mat(100, 200, CV_8UC3);
+        try (UByteIndexer ix = m.createIndexer()) {
+            for (int y = 0; y < 100; y++) {
+                for (int x = 0; x < 200; x++) {
+                    int v = ((x / 4 + y / 4) % 2) * 255;
+                    for (int c = 0; c < 3; c++) {
+                        ix.put(y, x, c, v);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Mean absolute difference between horizontal neighbours over a rectangle (channel 0). */
+    private static double detail(Mat m, int x0, int y0, int x1, int y1) {
+        double sum = 0;
+        try (UByteIndexer ix = m.createIndexer()) {
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1 - 1; x++) {
+                    sum += Math.abs(ix.get(y, x, 0) - ix.get(y, x + 1, 0));
+                }
+            }
+        }
+        return sum / ((y1 - y0) * (x1 - x0 - 1));
+    }
+
+    @Test
+    void blurRemovesDetailInsideAndLeavesTheRest() {
+        try (Mat frame = checkerboard()) {
+            double outsideBefore = detail(frame, 150, 0, 200, 100);
+            new Redactor(new RedactionSettings(Style.BLUR, Shape.BOX, 1.0)).apply(frame, List.of(new Box(20, 20, 60, 60)));
+            assertThat(detail(frame, 22, 22, 78, 78)).isLessThan(5);
+            assertThat(detail(frame, 150, 0, 200, 100)).isEqualTo(outsideBefore);
+        }
+    }
+
+    @Test
+    void faceAtTheEdgeIsHiddenUpToTheEdge() {
+        try (Mat frame = checkerboard()) {
+            new Redactor(new RedactionSettings(Style.PIXELATE, Shape.ELLIPSE, 1.0))
+                    .apply(frame, List.of(new Box(160, -20, 80, 80)));
+            // The ellipse's centre (200, 20) is at the frame's right edge: the pixels next to it are hidden.
+            assertThat(detail(frame, 185, 10, 200, 30)).isLessThan(30);
+        }
+    }
+
+    @Test
+    void fillIsBlackAndBoxesOutsideTheFrameAreIgnored() {
+        try (Mat frame = checkerboard()) {
+            new Redactor(new RedactionSettings(Style.FILL, Shape.BOX, 1.0))
+                    .apply(frame, List.of(new Box(10, 10, 20, 20), new Box(500, 500, 10, 10)));
+            try (UByteIndexer ix = frame.createIndexer()) {
+                assertThat(ix.get(20, 20, 1)).isZero();
+                assertThat(ix.get(20, 10 + 20 + 8, 1) + ix.get(20, 10 + 20 + 4, 1)).isEqualTo(255);
+            }
+        }
+    }
+}

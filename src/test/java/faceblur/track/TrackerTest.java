@@ -1,0 +1,78 @@
+package faceblur.track;
+
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TrackerTest {
+
+    private static final TrackerSettings SETTINGS = new TrackerSettings(1_000_000, 500_000, 0.2);
+
+    private static Observation at(long micros, Box... boxes) {
+        return new Observation(micros, java.util.Arrays.stream(boxes).map(b -> new Detection(b, 0.9, List.of())).toList());
+    }
+
+    @Test
+    void aMovingFaceIsOneTrackInterpolatedBetweenSightings() {
+        List<Track> tracks = Tracker.link(List.of(
+                at(0, new Box(0, 0, 20, 20)),
+                at(100_000, new Box(10, 0, 20, 20)),
+                at(400_000, new Box(40, 0, 20, 20))), SETTINGS);
+        assertThat(tracks).hasSize(1);
+        Box middle = tracks.get(0).boxAt(250_000);
+        assertThat(middle.x()).isCloseTo(25, within(1e-9));
+    }
+
+    @Test
+    void twoFacesStayApart() {
+        List<Track> tracks = Tracker.link(List.of(
+                at(0, new Box(0, 0, 20, 20), new Box(200, 0, 20, 20)),
+                at(40_000, new Box(202, 0, 20, 20), new Box(2, 0, 20, 20))), SETTINGS);
+        assertThat(tracks).hasSize(2);
+        assertThat(tracks).allSatisfy(t -> assertThat(t.points()).hasSize(2));
+        assertThat(tracks.get(0).boxAt(40_000).x()).isIn(2.0, 202.0);
+        assertThat(Math.abs(tracks.get(0).boxAt(40_000).x() - tracks.get(0).boxAt(0).x())).isEqualTo(2.0);
+    }
+
+    @Test
+    void aLongGapStartsANewTrack() {
+        List<Track> tracks = Tracker.link(List.of(
+                at(0, new Box(0, 0, 20, 20)),
+                at(1_500_000, new Box(0, 0, 20, 20))), SETTINGS);
+        assertThat(tracks).hasSize(2);
+        assertThat(tracks.get(0).boxAt(750_000)).isNull();
+    }
+
+    @Test
+    void tracksReachBeforeAndAfterAlongTheirMotion() {
+        Track track = Tracker.link(List.of(
+                at(1_000_000, new Box(100, 0, 20, 20)),
+                at(1_100_000, new Box(110, 0, 20, 20))), SETTINGS).get(0);
+        assertThat(track.boxAt(400_000)).isNull();
+        Box before = track.boxAt(600_000);
+        // Held at x=100 and carried back along the motion to x=60: both covered.
+        assertThat(before.x()).isCloseTo(60, within(1e-9));
+        assertThat(before.right()).isCloseTo(120, within(1e-9));
+        Box after = track.boxAt(1_600_000);
+        assertThat(after.x()).isCloseTo(110, within(1e-9));
+        assertThat(after.right()).isCloseTo(180, within(1e-9));
+        assertThat(track.boxAt(1_700_000)).isNull();
+    }
+
+    @Test
+    void timelineAnswersInOrderWithSmoothedSizes() {
+        List<Track> tracks = Tracker.link(List.of(
+                at(0, new Box(0, 0, 20, 20)),
+                at(100_000, new Box(0, 0, 30, 30)),
+                at(200_000, new Box(0, 0, 20, 20))), SETTINGS);
+        FaceTimeline timeline = new FaceTimeline(tracks);
+        assertThat(timeline.boxesAt(0)).singleElement().satisfies(b -> assertThat(b.width()).isEqualTo(30));
+        assertThat(timeline.boxesAt(200_000)).singleElement().satisfies(b -> assertThat(b.width()).isEqualTo(30));
+        assertThat(timeline.boxesAt(800_000)).isEmpty();
+    }
+}
