@@ -25,7 +25,7 @@ public final class FaceTimeline {
         for (Track t : tracks) {
             byStart.add(t.withSmoothedSizes(SMOOTHING_RADIUS));
         }
-        byStart.sort(Comparator.comparingLong(t -> t.firstMicros() - t.extendMicros()));
+        byStart.sort(Comparator.comparingLong(Track::startMicros));
     }
 
     public int trackCount() {
@@ -39,10 +39,10 @@ public final class FaceTimeline {
         }
         lastAsked = micros;
         while (nextTrack < byStart.size()
-                && byStart.get(nextTrack).firstMicros() - byStart.get(nextTrack).extendMicros() <= micros) {
+                && byStart.get(nextTrack).startMicros() <= micros) {
             active.add(byStart.get(nextTrack++));
         }
-        active.removeIf(t -> t.lastMicros() + t.extendMicros() < micros);
+        active.removeIf(t -> t.endMicros() < micros);
         List<Box> boxes = new ArrayList<>(active.size());
         for (Track t : active) {
             Box b = t.boxAt(micros);

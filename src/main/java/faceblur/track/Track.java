@@ -8,16 +8,37 @@ import java.util.List;
 
 /**
  * One face followed through time: its sightings in time order. Between sightings its box is interpolated;
- * within {@code extendMicros} before the first and after the last it is held, and also carried along its
- * last motion, so a moving face stays covered.
+ * for {@code extendBeforeMicros} before the first and {@code extendAfterMicros} after the last it is held,
+ * and also carried along its motion, so a moving face stays covered.
  */
-public record Track(int id, List<TrackPoint> points, long extendMicros) {
+public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, long extendAfterMicros) {
+
+    /**
+     * Times in detection results are whole milliseconds: a frame within this of a sighting is that sighting's
+     * frame, even with no extension.
+     */
+    static final long TOLERANCE_MICROS = 1000;
 
     public Track {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a track needs at least one point");
         }
         points = List.copyOf(points);
+    }
+
+    /** A track reaching equally far before and after. */
+    public Track(int id, List<TrackPoint> points, long extendMicros) {
+        this(id, points, extendMicros, extendMicros);
+    }
+
+    /** The first time the track covers, its extension included. */
+    public long startMicros() {
+        return firstMicros() - extendBeforeMicros - TOLERANCE_MICROS;
+    }
+
+    /** The last time the track covers, its extension included. */
+    public long endMicros() {
+        return lastMicros() + extendAfterMicros + TOLERANCE_MICROS;
     }
 
     public long firstMicros() {
@@ -47,12 +68,12 @@ public record Track(int id, List<TrackPoint> points, long extendMicros) {
             Detection d = p.detection();
             smoothed.add(new TrackPoint(p.micros(), new Detection(wider, d.confidence(), d.landmarks())));
         }
-        return new Track(id, smoothed, extendMicros);
+        return new Track(id, smoothed, extendBeforeMicros, extendAfterMicros);
     }
 
     /** Whether the track covers {@code micros}, its extension included. */
     public boolean covers(long micros) {
-        return micros >= firstMicros() - extendMicros && micros <= lastMicros() + extendMicros;
+        return micros >= startMicros() && micros <= endMicros();
     }
 
     /** The face box at {@code micros}, or null when the track does not cover that time. */

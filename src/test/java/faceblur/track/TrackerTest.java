@@ -62,6 +62,7 @@ class TrackerTest {
         assertThat(after.x()).isCloseTo(110, within(1e-9));
         assertThat(after.right()).isCloseTo(180, within(1e-9));
         assertThat(track.boxAt(1_700_000)).isNull();
+        assertThat(track.boxAt(1_600_000 + Track.TOLERANCE_MICROS + 1)).isNull();
     }
 
     @Test
