@@ -1,5 +1,7 @@
 package faceblur.redact;
 
+import java.util.Locale;
+
 /** How a face is hidden. */
 public enum Style {
     /** A blur so strong that only a few colours of the face remain. */
@@ -7,5 +9,11 @@ public enum Style {
     /** Large blocks, about ten across the mask. */
     PIXELATE,
     /** A solid black area. */
-    FILL
+    FILL;
+
+    /** As typed on the command line. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }
