@@ -135,6 +135,22 @@ class BlurFidelityTest {
     }
 
     @Test
+    void hevcInMatroskaAndVp9InWebmAreRead() {
+        Path hevc = Media.fixture("hevc.mkv", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1",
+                "-f", "lavfi", "-i", "sine=duration=1", "-c:v", "libx265", "-x265-params", "log-level=error",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
+        Path vp9 = Media.fixture("vp9.webm", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1",
+                "-f", "lavfi", "-i", "sine=duration=1", "-c:v", "libvpx-vp9", "-deadline", "realtime",
+                "-c:a", "libopus", "-shortest");
+        for (Path input : List.of(hevc, vp9)) {
+            Path out = blur(input, input.getFileName() + ".mp4");
+            assertThat(Tools.stream("v:0", "codec_name", out)).isEqualTo("h264");
+            VideoAssertions.assertSameFrameTimes(input, out);
+            assertThat(Tools.packetHash(out, "a:0")).isEqualTo(Tools.packetHash(input, "a:0"));
+        }
+    }
+
+    @Test
     void movStaysMovBesideTheInput() throws Exception {
         Path fixture = Media.fixture("clip.mov", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1",
                 "-f", "lavfi", "-i", "sine=duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
