@@ -84,8 +84,7 @@ class BadInputTest {
 
     @Test
     void existingOutputIsKeptWithoutOverwrite() throws IOException {
-        Path input = Files.copy(Media.fixture("small.mp4", "-f", "lavfi", "-i",
-                "testsrc2=size=160x120:rate=10:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p"), dir.resolve("small.mp4"));
+        Path input = Files.copy(Media.smallClip(), dir.resolve("small.mp4"));
         Path existing = Files.writeString(dir.resolve("small_blurred.mp4"), "precious");
         Cli.Outcome outcome = Cli.run("blur", input.toString(), "-q");
         assertThat(outcome.exitCode()).isEqualTo(2);
@@ -99,8 +98,7 @@ class BadInputTest {
 
     @Test
     void batchGoesOnPastABadFileAndNamesIt() throws IOException {
-        Path good = Files.copy(Media.fixture("small.mp4", "-f", "lavfi", "-i",
-                "testsrc2=size=160x120:rate=10:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p"), dir.resolve("a.mp4"));
+        Path good = Files.copy(Media.smallClip(), dir.resolve("a.mp4"));
         Path bad = Files.writeString(dir.resolve("b.mp4"), "not a video");
         Cli.Outcome outcome = Cli.run("blur", dir.toString(), "-q");
         assertThat(outcome.exitCode()).isEqualTo(2);

@@ -51,8 +51,7 @@ class LauncherIT {
 
     @Test
     void offlineWithoutModelSaysWhereToPutIt() throws IOException {
-        Path input = Media.fixture("small.mp4", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=1",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        Path input = Media.smallClip();
         ProcessBuilder pb = new ProcessBuilder("./faceblur", "blur", input.toString(), "-o",
                 dir.resolve("o.mp4").toString()).directory(ROOT.toFile());
         pb.environment().remove("FACEBLUR_MODEL");

@@ -42,6 +42,12 @@ public final class Media {
         return dir;
     }
 
+    /** A one-second 160x120 H.264 test pattern without sound: the quickest real video to process. */
+    public static Path smallClip() {
+        return fixture("small.mp4", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=1",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p");
+    }
+
     /** Makes {@code name} in the fixtures folder with ffmpeg, once; the arguments end before the output name. */
     public static Path fixture(String name, String... ffmpegArgs) {
         Path out = fixtures().resolve(name);
