@@ -65,6 +65,25 @@ class LauncherIT {
         assertThat(dir.resolve("o.mp4")).doesNotExist();
     }
 
+    /** Stopped half-way (SIGTERM, as Ctrl-C or a service manager would): no output and no leftovers. */
+    @Test
+    void stoppedRunLeavesNothingBehind() throws Exception {
+        Path input = Files.copy(fortySecondClip(), dir.resolve("m.mp4"));
+        Process p = new ProcessBuilder("./faceblur", "blur", input.toString(), "--model", Media.model().toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.readString(dir.resolve("log.txt")).contains("finding faces") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("finding faces");
+        p.destroy();
+        p.waitFor();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("m.mp4", "log.txt");
+        }
+    }
+
     /**
      * Peak memory (resident set, by /usr/bin/time) for a video four times as long grows by less than a
      * tenth: frames are freed as they go. Prints both figures.
@@ -73,12 +92,16 @@ class LauncherIT {
     void memoryDoesNotGrowWithLength() {
         Path shortClip = Media.fixture("len10.mp4", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=10",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
-        Path longClip = Media.fixture("len40.mp4", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=40",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path longClip = fortySecondClip();
         long shortPeak = peakKb(shortClip);
         long longPeak = peakKb(longClip);
         System.out.printf("peak RSS: 10 s clip %d MB, 40 s clip %d MB%n", shortPeak / 1024, longPeak / 1024);
         assertThat(longPeak).isLessThan(shortPeak + shortPeak / 10);
+    }
+
+    private static Path fortySecondClip() {
+        return Media.fixture("len40.mp4", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=40",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
     }
 
     private long peakKb(Path input) {

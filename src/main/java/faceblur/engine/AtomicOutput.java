@@ -7,12 +7,22 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An output file that appears whole or not at all: work goes to a hidden temporary file beside the target,
  * renamed onto it only by {@link #commit()}; closing without a commit deletes the temporary file.
  */
 public final class AtomicOutput implements AutoCloseable {
+
+    /** Temporary files not yet committed or closed: removed if the process is stopped (Ctrl-C, kill). */
+    private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> UNFINISHED.forEach(AtomicOutput::deleteQuietly),
+                "remove-unfinished-outputs"));
+    }
 
     private final Path target;
     private final Path temporary;
@@ -41,6 +51,7 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             String name = absolute.getFileName().toString();
             Path temporary = Files.createTempFile(folder, "." + name + ".", ".partial");
+            UNFINISHED.add(temporary);
             return new AtomicOutput(target, temporary, overwrite);
         } catch (IOException e) {
             throw new FaceblurException(target + ": cannot write in " + folder + " (" + e.getMessage() + ")");
@@ -67,6 +78,7 @@ public final class AtomicOutput implements AutoCloseable {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            UNFINISHED.remove(temporary);
         } catch (IOException e) {
             throw new FaceblurException(target + ": cannot move the finished file into place (" + e.getMessage() + ")");
         }
@@ -75,11 +87,16 @@ public final class AtomicOutput implements AutoCloseable {
     @Override
     public void close() {
         if (!committed) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // Nothing more can be done; the name starts with a dot and ends in .partial.
-            }
+            deleteQuietly(temporary);
+            UNFINISHED.remove(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Nothing more can be done; the name starts with a dot and ends in .partial.
         }
     }
 }
