@@ -43,7 +43,8 @@ public final class Analyzer {
             Deque<Pending> inFlight = new ArrayDeque<>();
             progress.begin("finding faces", Frames.estimate(reader.info()));
             long first = Long.MIN_VALUE;
-            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
+            for (DecodedFrame frame = reader.next(true); frame != null;
+                 frame = reader.next(reader.framesRead() % detectEvery == 0)) {
                 long micros = reader.info().toMicros(frame.pts());
                 if (first == Long.MIN_VALUE) {
                     first = micros;

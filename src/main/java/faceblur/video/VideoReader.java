@@ -135,9 +135,18 @@ public final class VideoReader implements AutoCloseable {
 
     /** The next frame, or null after the last. The previous frame's image is no longer valid. */
     public DecodedFrame next() {
+        return next(true);
+    }
+
+    /**
+     * The next frame, or null after the last. Without {@code withImage} the frame is decoded (to learn its
+     * timestamp) but not converted to BGR, which saves the conversion on frames nobody looks at; its image
+     * is then null.
+     */
+    public DecodedFrame next(boolean withImage) {
         Frame frame;
         try {
-            frame = grabber.grabImage();
+            frame = grabber.grabFrame(false, true, withImage, false, false);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new FaceblurException(path + ": cannot decode frame " + nextIndex + " (" + FfmpegLog.reason(e) + ")");
         }
@@ -150,7 +159,7 @@ public final class VideoReader implements AutoCloseable {
             pts = lastPts + 1;
         }
         lastPts = pts;
-        return new DecodedFrame(nextIndex++, pts, converter.convert(frame));
+        return new DecodedFrame(nextIndex++, pts, withImage ? converter.convert(frame) : null);
     }
 
     /** How many frames have been read so far. */
