@@ -32,10 +32,17 @@ public final class ModelLocator {
 
     private final Map<String, String> environment;
     private final Path cacheDirectory;
+    private final URI source;
 
     public ModelLocator(Map<String, String> environment, Path cacheDirectory) {
+        this(environment, cacheDirectory, SOURCE);
+    }
+
+    /** A locator downloading from {@code source} instead of the pinned address (for a local mirror). */
+    public ModelLocator(Map<String, String> environment, Path cacheDirectory, URI source) {
         this.environment = environment;
         this.cacheDirectory = cacheDirectory;
+        this.source = source;
     }
 
     /** The locator for this process: its environment and the XDG cache directory. */
@@ -78,7 +85,7 @@ public final class ModelLocator {
                         .followRedirects(HttpClient.Redirect.NORMAL)
                         .connectTimeout(Duration.ofSeconds(15))
                         .build();
-                HttpRequest request = HttpRequest.newBuilder(SOURCE).timeout(Duration.ofMinutes(2)).build();
+                HttpRequest request = HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(2)).build();
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode());
@@ -106,7 +113,7 @@ public final class ModelLocator {
 
     private FaceblurException unavailable(Path target, String why) {
         return new FaceblurException("face model not found and could not be downloaded (" + why + "). Put "
-                + FILE_NAME + " (sha256 " + SHA256 + ", from " + SOURCE + ") at " + target
+                + FILE_NAME + " (sha256 " + SHA256 + ", from " + source + ") at " + target
                 + ", or point " + ENV_VARIABLE + " or --model at it");
     }
 }
