@@ -109,6 +109,14 @@ class BadInputTest {
     }
 
     @Test
+    void outDirIsCreated() throws IOException {
+        Path input = Files.copy(Media.smallClip(), dir.resolve("c.mp4"));
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "--out-dir", dir.resolve("new/sub").toString(), "-q");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(dir.resolve("new/sub/c_blurred.mp4")).exists();
+    }
+
+    @Test
     void unknownOptionGetsUsageNotAStackTrace() {
         Cli.Outcome outcome = Cli.run("blur", "--no-such-option", "x.mp4");
         assertThat(outcome.exitCode()).isEqualTo(2);

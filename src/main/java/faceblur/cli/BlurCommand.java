@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +45,8 @@ final class BlurCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "Write <name>_blurred.mp4 files into this folder instead of beside each input.")
+            description = "Write <name>_blurred.mp4 files into this folder (created if missing) instead of beside "
+                    + "each input.")
     Path outDir;
 
     @Option(names = "--faces-json", paramLabel = "FILE",
@@ -73,6 +76,13 @@ final class BlurCommand implements Callable<Integer> {
         }
         if (output != null && outDir != null) {
             throw new FaceblurException("give either -o or --out-dir, not both");
+        }
+        if (outDir != null) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                throw new FaceblurException(outDir + ": cannot create the output folder (" + e.getMessage() + ")");
+            }
         }
         Batch batch = new Batch(quiet);
         try (FaceBlur engine = detection.engine(tracking)) {

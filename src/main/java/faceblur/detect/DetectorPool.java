@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Several detectors working on different frames at once. YuNet is too small for ONNX Runtime to spread one
@@ -74,6 +75,12 @@ public final class DetectorPool implements AutoCloseable {
     public void close() {
         if (workers != null) {
             workers.shutdownNow();
+            try {
+                // A session must not be freed under a detection still running after a failure elsewhere.
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         closeDetectors();
     }
