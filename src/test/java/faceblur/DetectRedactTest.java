@@ -46,6 +46,7 @@ class DetectRedactTest {
                 "default=nw=1:nk=1", INPUT.toString()));
         assertThat(meta.path("DurationMillis").asLong()).isCloseTo(Math.round(seconds * 1000), within(100L));
         assertThat(meta.path("Codec").asText()).isEqualTo("mpeg4");
+        assertThat(meta.path("Format").asText()).isEqualTo("AVI (Audio Video Interleaved)");
 
         JsonNode faces = root.path("Faces");
         assertThat(faces.size()).isGreaterThan(100);

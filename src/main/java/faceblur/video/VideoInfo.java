@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a video file holds, read from its header and video stream.
  *
- * @param format         FFmpeg's name of the container, such as {@code mov,mp4,m4a,3gp,3g2,mj2}
+ * @param format         FFmpeg's description of the container, such as {@code QuickTime / MOV} (as Rekognition
+ *                       reports it)
  * @param codec          the video codec, such as {@code h264}
  * @param width          coded width in pixels (before display rotation)
  * @param height         coded height in pixels

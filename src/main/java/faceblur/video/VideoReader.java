@@ -116,7 +116,7 @@ public final class VideoReader implements AutoCloseable {
         boolean fullRange = par.color_range() == AVCOL_RANGE_JPEG || pixFmt == AV_PIX_FMT_YUVJ420P
                 || pixFmt == AV_PIX_FMT_YUVJ422P || pixFmt == AV_PIX_FMT_YUVJ444P;
         double rotation = grabber.getDisplayRotation();
-        return new VideoInfo(oc.iformat().name().getString(), avcodec_get_name(par.codec_id()).getString(),
+        return new VideoInfo(oc.iformat().long_name().getString(), avcodec_get_name(par.codec_id()).getString(),
                 par.width(), par.height(), rate, timeBase, duration, Math.max(0, stream.nb_frames()),
                 Double.isNaN(rotation) ? 0 : rotation, fullRange, rational(par.sample_aspect_ratio()), audio);
     }
