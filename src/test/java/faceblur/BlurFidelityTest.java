@@ -70,6 +70,24 @@ class BlurFidelityTest {
     }
 
     @Test
+    void lateStartingTransportStreamStartsAtZeroInSync() {
+        Path input = Media.fixture("late.ts", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
+                "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                "-f", "mpegts");
+        Path out = blur(input, "late_out.mp4");
+        VideoAssertions.assertSameFrameTimes(input, out);
+        double videoStart = Double.parseDouble(Tools.stream("v:0", "start_time", input));
+        double audioStart = Double.parseDouble(Tools.stream("a:0", "start_time", input));
+        assertThat(videoStart).as("the fixture starts late").isGreaterThan(1);
+        assertThat(Double.parseDouble(Tools.stream("a:0", "start_time", out))
+                - Double.parseDouble(Tools.stream("v:0", "start_time", out)))
+                .as("audio against video, as in the input").isCloseTo(audioStart - videoStart, within(0.002));
+        // MP4 keeps AAC without the ADTS header each TS packet carries (FFmpeg strips it, as its own copy
+        // does): the payload, and so the sound, is the same.
+        assertThat(Tools.decodedAudioHash(out)).isEqualTo(Tools.decodedAudioHash(input));
+    }
+
+    @Test
     void silentVideoWorksAndStaysSilent() {
         Path input = Media.fixture("silent.mp4", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
                 "-c:v", "libx264", "-pix_fmt", "yuv420p");

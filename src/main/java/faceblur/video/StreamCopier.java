@@ -43,6 +43,7 @@ final class StreamCopier implements AutoCloseable {
     private final AVPacket packet = av_packet_alloc();
     private boolean pending;
     private boolean exhausted;
+    private long shiftMicros;
 
     StreamCopier(Path source) {
         this.source = source;
@@ -112,6 +113,21 @@ final class StreamCopier implements AutoCloseable {
         return null;
     }
 
+    /**
+     * When the source starts late (an MPEG-TS at 1.4 s, a cut from a longer recording), the output starts at
+     * zero, as FFmpeg's own copy does: players would otherwise hold the first picture for that long. Every
+     * stream moves by the same amount, so sync and the gaps between frames are untouched.
+     */
+    long startShiftMicros() {
+        long start = input.start_time();
+        return start == AV_NOPTS_VALUE ? 0 : Math.max(0, start);
+    }
+
+    /** Audio timestamps move back by this much when copied (see {@link #startShiftMicros()}). */
+    void shiftBy(long micros) {
+        this.shiftMicros = micros;
+    }
+
     /** Writes every audio packet up to {@code micros} (source time) into the output. */
     void copyUntil(long micros, AVFormatContext output) {
         while (!exhausted) {
@@ -145,6 +161,16 @@ final class StreamCopier implements AutoCloseable {
     private void write(AVFormatContext output) {
         int in = packet.stream_index();
         int out = outputIndex[in];
+        if (shiftMicros != 0) {
+            AVRational tb = input.streams(in).time_base();
+            long shift = Math.round(shiftMicros * (double) tb.den() / (1_000_000.0 * tb.num()));
+            if (packet.pts() != AV_NOPTS_VALUE) {
+                packet.pts(packet.pts() - shift);
+            }
+            if (packet.dts() != AV_NOPTS_VALUE) {
+                packet.dts(packet.dts() - shift);
+            }
+        }
         av_packet_rescale_ts(packet, input.streams(in).time_base(), output.streams(out).time_base());
         packet.stream_index(out);
         packet.pos(-1);

@@ -84,6 +84,8 @@ public final class VideoWriter implements AutoCloseable {
     private final PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(4);
     private final IntPointer sourceStrides = new IntPointer(4);
     private boolean ioOpen;
+    /** Subtracted from every video pts so the output starts at zero (see StreamCopier#startShiftMicros). */
+    private long ptsShift;
 
     public VideoWriter(Path path, Container container, Path source, VideoInfo info, EncoderSettings settings) {
         FfmpegLog.quiet();
@@ -144,6 +146,9 @@ public final class VideoWriter implements AutoCloseable {
             addSideData(videoStream.codecpar(), AV_PKT_DATA_DISPLAYMATRIX, matrix);
         }
         copier.addAudioStreams(output);
+        long shiftMicros = copier.startShiftMicros();
+        copier.shiftBy(shiftMicros);
+        ptsShift = info.toPts(shiftMicros);
         output.metadata(copier.fileMetadata());
 
         AVIOContext io = new AVIOContext(null);
@@ -196,7 +201,7 @@ public final class VideoWriter implements AutoCloseable {
         sourcePlanes.put(0, bgr.data());
         sourceStrides.put(0, (int) bgr.step());
         sws_scale(converter, sourcePlanes, sourceStrides, 0, height, picture.data(), picture.linesize());
-        picture.pts(pts);
+        picture.pts(pts - ptsShift);
         check(avcodec_send_frame(encoder, picture), "encode a frame");
         drainEncoder();
     }

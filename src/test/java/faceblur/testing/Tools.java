@@ -82,8 +82,9 @@ public final class Tools {
 
     /** One field of one stream, e.g. {@code stream("v:0", "avg_frame_rate", file)}. */
     public static String stream(String selector, String field, Path file) {
+        // MPEG-TS lists each stream twice (in its program and on its own): the first answer is the one.
         return ffprobe("-select_streams", selector, "-show_entries", "stream=" + field,
-                "-of", "default=nw=1:nk=1", file.toString());
+                "-of", "default=nw=1:nk=1", file.toString()).lines().findFirst().orElse("");
     }
 
     /** The presentation times (seconds) of every video frame, as ffprobe decodes them. */
