@@ -130,7 +130,9 @@ class BlurFidelityTest {
         Path out = blur(input, "w642_out.mp4");
         assertThat(Tools.stream("v:0", "width", out)).isEqualTo("642");
         assertThat(Tools.stream("v:0", "height", out)).isEqualTo("362");
-        assertThat(psnr(input, out)).isGreaterThan(35);
+        // Scrambled colours give about 10 dB; a round trip through RGB cost 3 dB here (43), the YUV pass-through
+        // keeps what the x264 re-encode alone leaves (46).
+        assertThat(psnr(input, out)).isGreaterThan(45);
     }
 
     @Test

@@ -43,8 +43,7 @@ public final class Analyzer {
             Deque<Pending> inFlight = new ArrayDeque<>();
             progress.begin("finding faces", Frames.estimate(reader.info()));
             long first = Long.MIN_VALUE;
-            for (DecodedFrame frame = reader.next(true); frame != null;
-                 frame = reader.next(reader.framesRead() % detectEvery == 0)) {
+            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
                 long micros = reader.info().toMicros(frame.pts());
                 if (first == Long.MIN_VALUE) {
                     first = micros;

@@ -1,14 +1,17 @@
 package faceblur.engine;
 
+import faceblur.detect.Box;
 import faceblur.redact.Redactor;
 import faceblur.track.FaceTimeline;
 import faceblur.video.Container;
 import faceblur.video.DecodedFrame;
 import faceblur.video.EncoderSettings;
+import faceblur.video.Plane;
 import faceblur.video.VideoReader;
 import faceblur.video.VideoWriter;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The second pass: decodes the video again, hides every face the timeline has at each frame's own
@@ -27,7 +30,7 @@ public final class Renderer {
     /** Writes the redacted video to {@code target}, which the caller renames into place when it is whole. */
     public int render(Path input, FaceTimeline timeline, Path target, Container container, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input);
-             VideoWriter writer = new VideoWriter(target, container, input, reader.info(), encoder)) {
+             VideoWriter writer = new VideoWriter(target, container, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info()));
             long first = Long.MIN_VALUE;
             for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
@@ -35,8 +38,15 @@ public final class Renderer {
                 if (first == Long.MIN_VALUE) {
                     first = micros;
                 }
-                redactor.apply(frame.image(), timeline.boxesAt(micros - first));
-                writer.write(frame.image(), frame.pts());
+                List<Box> faces = timeline.boxesAt(micros - first);
+                if (!faces.isEmpty()) {
+                    // Edit the decoded YUV itself: the rest of the picture is never converted, so only
+                    // the encoder touches it, as in a plain transcode.
+                    for (Plane plane : frame.planes()) {
+                        redactor.apply(plane.pixels(), faces, plane.scale(), plane.black());
+                    }
+                }
+                writer.write(frame);
                 progress.frameDone();
             }
             writer.finish();

@@ -20,7 +20,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.ellipse;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * Hides faces in a BGR frame in place. Each face box is enlarged by the mask scale, clipped to the frame
+ * Hides faces in a picture in place: a BGR image, or each plane of a YUV one. Each face box is enlarged by the mask scale, clipped to the frame
  * (a face half out of the picture is hidden up to the edge), and replaced by its blurred, pixelated or
  * filled self inside an ellipse or the whole box.
  */
@@ -39,13 +39,25 @@ public final class Redactor {
         this.settings = settings;
     }
 
-    /** Hides every face in {@code frame}; boxes are face boxes in the frame's pixels, before mask scaling. */
+    /** Hides every face in a BGR frame; boxes are face boxes in the frame's pixels, before mask scaling. */
     public void apply(Mat frame, List<Box> faces) {
+        apply(frame, faces, 1.0, 0);
+    }
+
+    /**
+     * Hides every face in one image or one plane of a YUV picture.
+     *
+     * @param image the pixels, edited in place
+     * @param faces face boxes in pixels of the full picture, before mask scaling
+     * @param scale the image's size relative to the full picture (0.5 for subsampled chroma)
+     * @param black the value of black in this image, for {@link Style#FILL}
+     */
+    public void apply(Mat image, List<Box> faces, double scale, double black) {
         for (Box face : faces) {
-            Box mask = face.scaledAboutCenter(settings.maskScale());
-            Rect area = pixelRect(mask, frame.cols(), frame.rows());
+            Box mask = face.scaledAboutCenter(settings.maskScale()).times(scale);
+            Rect area = pixelRect(mask, image.cols(), image.rows());
             if (area != null) {
-                hide(frame, mask, area);
+                hide(image, mask, area, black);
             }
         }
     }
@@ -62,8 +74,8 @@ public final class Redactor {
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
-    private void hide(Mat frame, Box mask, Rect area) {
-        try (Mat roi = new Mat(frame, area); Mat hidden = hiddenVersion(roi, mask)) {
+    private void hide(Mat frame, Box mask, Rect area, double black) {
+        try (Mat roi = new Mat(frame, area); Mat hidden = hiddenVersion(roi, mask, black)) {
             if (settings.shape() == Shape.BOX) {
                 hidden.copyTo(roi);
                 return;
@@ -79,9 +91,9 @@ public final class Redactor {
         }
     }
 
-    private Mat hiddenVersion(Mat roi, Box mask) {
+    private Mat hiddenVersion(Mat roi, Box mask, double black) {
         if (settings.style() == Style.FILL) {
-            return new Mat(roi.rows(), roi.cols(), roi.type(), Scalar.all(0));
+            return new Mat(roi.rows(), roi.cols(), roi.type(), Scalar.all(black));
         }
         Mat out = new Mat();
         switch (settings.style()) {

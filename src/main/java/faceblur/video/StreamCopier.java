@@ -1,9 +1,9 @@
 package faceblur.video;
 
 import faceblur.FaceblurException;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
@@ -12,11 +12,9 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
@@ -32,8 +30,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
 
 /**
  * Copies the audio streams of the source into the output packet by packet, never decoding them, so that the
- * sound stays bit-exact. Also hands over what the output's video stream must keep from the source: its
- * display matrix (rotation) and the file's metadata.
+ * sound stays bit-exact. Also hands over the file's metadata.
  */
 final class StreamCopier implements AutoCloseable {
 
@@ -83,6 +80,19 @@ final class StreamCopier implements AutoCloseable {
         }
     }
 
+    /** Gives the encoder the source video's colour primaries, transfer and matrix. */
+    void copyColourTags(AVCodecContext encoder) {
+        for (int i = 0; i < input.nb_streams(); i++) {
+            AVCodecParameters par = input.streams(i).codecpar();
+            if (par.codec_type() == AVMEDIA_TYPE_VIDEO) {
+                encoder.color_primaries(par.color_primaries());
+                encoder.color_trc(par.color_trc());
+                encoder.colorspace(par.color_space());
+                return;
+            }
+        }
+    }
+
     /** The source's file-level metadata (title, creation time...), as a new dictionary for the output. */
     AVDictionary fileMetadata() {
         return copy(input.metadata());
@@ -92,25 +102,6 @@ final class StreamCopier implements AutoCloseable {
         AVDictionary to = new AVDictionary(null);
         av_dict_copy(to, from, 0);
         return to;
-    }
-
-    /** The video stream's display matrix (36 bytes), or null when the source has none. */
-    byte[] displayMatrix() {
-        for (int i = 0; i < input.nb_streams(); i++) {
-            AVCodecParameters par = input.streams(i).codecpar();
-            if (par.codec_type() != AVMEDIA_TYPE_VIDEO || par.nb_coded_side_data() == 0) {
-                continue;
-            }
-            AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
-                    AV_PKT_DATA_DISPLAYMATRIX);
-            if (sd != null && !sd.isNull() && sd.size() > 0) {
-                byte[] matrix = new byte[(int) sd.size()];
-                sd.data().get(matrix);
-                return matrix;
-            }
-            return null;
-        }
-        return null;
     }
 
     /**

@@ -1,14 +1,15 @@
 package faceblur.video;
 
 import faceblur.FaceblurException;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,51 +17,67 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
 /**
- * Decodes the video stream of a file, frame by frame in presentation order, as BGR images with their exact
- * timestamps. Checks the file first so that every failure to open names the file and the reason.
+ * Decodes the video stream of a file with FFmpeg, frame by frame in presentation order, with each frame's
+ * exact timestamp. Checks the file first so that every failure to open names the file and the reason.
  */
 public final class VideoReader implements AutoCloseable {
 
     private final Path path;
-    private final FFmpegFrameGrabber grabber;
-    private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-    private final VideoInfo info;
+    private AVFormatContext format;
+    private AVCodecContext decoder;
+    private int streamIndex;
+    private VideoInfo info;
+    private byte[] displayMatrix;
+    private int yuvFormat;
+    private boolean fullRange;
+    private final AVPacket packet = av_packet_alloc();
+    private final AVFrame frame = av_frame_alloc();
+    private FrameConverter converter;
+    private DecodedFrame current;
+    private boolean draining;
     private int nextIndex;
     private long lastPts = Long.MIN_VALUE;
 
-    private VideoReader(Path path, FFmpegFrameGrabber grabber, VideoInfo info) {
+    private VideoReader(Path path) {
         this.path = path;
-        this.grabber = grabber;
-        this.info = info;
     }
 
     public static VideoReader open(Path path) {
         checkReadableFile(path);
         FfmpegLog.quiet();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
-        grabber.setPixelFormat(AV_PIX_FMT_BGR24);
+        VideoReader reader = new VideoReader(path);
         try {
-            grabber.start();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            closeQuietly(grabber);
-            throw new FaceblurException(path + ": not a video file FFmpeg can read, or truncated or damaged ("
-                    + FfmpegLog.reason(e) + ")");
+            reader.openStreams();
+            return reader;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
         }
-        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            closeQuietly(grabber);
-            throw new FaceblurException(path + ": has no video stream");
-        }
-        return new VideoReader(path, grabber, describe(grabber));
     }
 
     /** The facts of a video file, without decoding it. */
@@ -90,10 +107,55 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    private static VideoInfo describe(FFmpegFrameGrabber grabber) {
-        AVFormatContext oc = grabber.getFormatContext();
-        AVStream stream = oc.streams(grabber.getVideoStream());
+    private void openStreams() {
+        AVFormatContext ctx = new AVFormatContext(null);
+        int rc = avformat_open_input(ctx, path.toString(), null, null);
+        if (rc < 0) {
+            throw notReadable(FfmpegLog.errorText(rc));
+        }
+        format = ctx;
+        rc = avformat_find_stream_info(format, (AVDictionary) null);
+        if (rc < 0) {
+            throw notReadable(FfmpegLog.errorText(rc));
+        }
+        streamIndex = videoStream();
+        if (streamIndex < 0) {
+            throw new FaceblurException(path + ": has no video stream");
+        }
+        AVStream stream = format.streams(streamIndex);
         AVCodecParameters par = stream.codecpar();
+        if (par.width() <= 0 || par.height() <= 0) {
+            throw notReadable("the video stream has no picture size");
+        }
+        AVCodec codec = avcodec_find_decoder(par.codec_id());
+        if (codec == null || codec.isNull()) {
+            throw new FaceblurException(path + ": no decoder for video codec " + avcodec_get_name(par.codec_id()).getString());
+        }
+        decoder = avcodec_alloc_context3(codec);
+        check(avcodec_parameters_to_context(decoder, par), "set up the decoder");
+        decoder.pkt_timebase(stream.time_base());
+        decoder.thread_count(0);
+        check(avcodec_open2(decoder, codec, (AVDictionary) null), "open the decoder");
+
+        info = describe(stream, par);
+        displayMatrix = DisplayMatrix.of(par);
+        yuvFormat = PixelFormats.forSize(par.width(), par.height());
+        fullRange = info.fullRange();
+        converter = new FrameConverter(par.width(), par.height(), yuvFormat);
+    }
+
+    /** The first video stream that is a moving picture, not an attached cover image. */
+    private int videoStream() {
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVStream s = format.streams(i);
+            if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && (s.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private VideoInfo describe(AVStream stream, AVCodecParameters par) {
         Rational timeBase = rational(stream.time_base());
         Rational rate = rational(stream.avg_frame_rate());
         if (!rate.isValid()) {
@@ -102,27 +164,34 @@ public final class VideoReader implements AutoCloseable {
         long duration = 0;
         if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
             duration = Math.round(stream.duration() * 1_000_000.0 * timeBase.num() / timeBase.den());
-        } else if (oc.duration() != AV_NOPTS_VALUE && oc.duration() > 0) {
-            duration = oc.duration();
+        } else if (format.duration() != AV_NOPTS_VALUE && format.duration() > 0) {
+            duration = format.duration();
         }
         List<String> audio = new ArrayList<>();
-        for (int i = 0; i < oc.nb_streams(); i++) {
-            AVCodecParameters p = oc.streams(i).codecpar();
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVCodecParameters p = format.streams(i).codecpar();
             if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
                 audio.add(avcodec_get_name(p.codec_id()).getString());
             }
         }
-        int pixFmt = par.format();
-        boolean fullRange = par.color_range() == AVCOL_RANGE_JPEG || pixFmt == AV_PIX_FMT_YUVJ420P
-                || pixFmt == AV_PIX_FMT_YUVJ422P || pixFmt == AV_PIX_FMT_YUVJ444P;
-        double rotation = grabber.getDisplayRotation();
-        return new VideoInfo(oc.iformat().long_name().getString(), avcodec_get_name(par.codec_id()).getString(),
+        boolean full = par.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(par.format());
+        return new VideoInfo(format.iformat().long_name().getString(), avcodec_get_name(par.codec_id()).getString(),
                 par.width(), par.height(), rate, timeBase, duration, Math.max(0, stream.nb_frames()),
-                Double.isNaN(rotation) ? 0 : rotation, fullRange, rational(par.sample_aspect_ratio()), audio);
+                DisplayMatrix.rotation(par), full, rational(par.sample_aspect_ratio()), audio);
     }
 
     private static Rational rational(AVRational r) {
         return new Rational(r.num(), r.den());
+    }
+
+    private FaceblurException notReadable(String reason) {
+        return new FaceblurException(path + ": not a video file FFmpeg can read, or truncated or damaged (" + reason + ")");
+    }
+
+    private void check(int rc, String what) {
+        if (rc < 0) {
+            throw new FaceblurException(path + ": cannot " + what + " (" + FfmpegLog.errorText(rc) + ")");
+        }
     }
 
     public Path path() {
@@ -133,33 +202,85 @@ public final class VideoReader implements AutoCloseable {
         return info;
     }
 
-    /** The next frame, or null after the last. The previous frame's image is no longer valid. */
-    public DecodedFrame next() {
-        return next(true);
+    /** The display matrix the output must carry to be shown the same way, or null. */
+    byte[] displayMatrix() {
+        return displayMatrix;
     }
 
-    /**
-     * The next frame, or null after the last. Without {@code withImage} the frame is decoded (to learn its
-     * timestamp) but not converted to BGR, which saves the conversion on frames nobody looks at; its image
-     * is then null.
-     */
-    public DecodedFrame next(boolean withImage) {
-        Frame frame;
-        try {
-            frame = grabber.grabFrame(false, true, withImage, false, false);
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new FaceblurException(path + ": cannot decode frame " + nextIndex + " (" + FfmpegLog.reason(e) + ")");
+    /** The layout frames are handed to the encoder in. */
+    int yuvFormat() {
+        return yuvFormat;
+    }
+
+    /** Whether frames reach the encoder as decoded, so the output keeps the source's range tag. */
+    boolean passesThrough() {
+        return PixelFormats.sameLayout(decoder.pix_fmt(), yuvFormat);
+    }
+
+    /** Whether the encoder's input is full-range (JPEG) luma. */
+    boolean encodesFullRange() {
+        return fullRange && passesThrough();
+    }
+
+    /** The next frame, or null after the last. The previous frame is no longer valid. */
+    public DecodedFrame next() {
+        if (current != null) {
+            current.release();
+            current = null;
         }
-        if (frame == null) {
+        if (!receive()) {
             return null;
         }
-        long pts = info.toPts(frame.timestamp);
+        long pts = frame.best_effort_timestamp();
+        if (pts == AV_NOPTS_VALUE) {
+            pts = lastPts == Long.MIN_VALUE ? 0 : lastPts + 1;
+        }
         // Broken files can repeat a timestamp; an encoder and muxer need them strictly increasing.
         if (pts <= lastPts) {
             pts = lastPts + 1;
         }
         lastPts = pts;
-        return new DecodedFrame(nextIndex++, pts, withImage ? converter.convert(frame) : null);
+        boolean passThrough = PixelFormats.sameLayout(frame.format(), yuvFormat);
+        boolean frameFullRange = frame.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(frame.format());
+        current = new DecodedFrame(nextIndex++, pts, frame, converter, yuvFormat, frameFullRange, passThrough);
+        return current;
+    }
+
+    /** Decodes until a frame comes out; false at the end of the stream. */
+    private boolean receive() {
+        while (true) {
+            int rc = avcodec_receive_frame(decoder, frame);
+            if (rc >= 0) {
+                return true;
+            }
+            if (rc == AVERROR_EOF()) {
+                return false;
+            }
+            // EAGAIN: the decoder wants more input. Any other error is a damaged picture, skipped as players
+            // do; a file missing frames is caught by checkComplete.
+            if (draining) {
+                return false;
+            }
+            feed();
+        }
+    }
+
+    /** Sends the next packet of the video stream to the decoder, or the end-of-stream signal. */
+    private void feed() {
+        while (true) {
+            if (av_read_frame(format, packet) < 0) {
+                avcodec_send_packet(decoder, null);
+                draining = true;
+                return;
+            }
+            if (packet.stream_index() != streamIndex) {
+                av_packet_unref(packet);
+                continue;
+            }
+            avcodec_send_packet(decoder, packet);
+            av_packet_unref(packet);
+            return;
+        }
     }
 
     /** How many frames have been read so far. */
@@ -182,17 +303,21 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.release();
-        } catch (FrameGrabber.Exception | RuntimeException ignored) {
-            // Already failing with a clearer message.
-        }
-    }
-
     @Override
     public void close() {
-        closeQuietly(grabber);
-        converter.close();
+        if (current != null) {
+            current.release();
+        }
+        if (converter != null) {
+            converter.close();
+        }
+        av_frame_free(frame);
+        av_packet_free(packet);
+        if (decoder != null) {
+            avcodec_free_context(decoder);
+        }
+        if (format != null) {
+            avformat_close_input(format);
+        }
     }
 }

@@ -12,12 +12,9 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
 
@@ -44,25 +41,15 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 /**
- * Encodes BGR frames with x264 at the timestamps given, and muxes them with the source's audio streams
+ * Encodes the frames of a {@link VideoReader} with x264 at their own timestamps, and muxes them with the source's audio streams
  * copied packet for packet. Frame timing is the source's own (its time base, each frame's pts), so variable
  * frame rates and 29.97 fps survive exactly.
  *
@@ -71,29 +58,24 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 public final class VideoWriter implements AutoCloseable {
 
     private final Path path;
-    private final int width;
-    private final int height;
     private final StreamCopier copier;
+    private final VideoReader source;
     private final VideoInfo info;
     private AVFormatContext output;
     private AVCodecContext encoder;
     private AVStream videoStream;
-    private AVFrame picture;
-    private SwsContext converter;
     private final AVPacket packet = av_packet_alloc();
-    private final PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(4);
-    private final IntPointer sourceStrides = new IntPointer(4);
     private boolean ioOpen;
     /** Subtracted from every video pts so the output starts at zero (see StreamCopier#startShiftMicros). */
     private long ptsShift;
 
-    public VideoWriter(Path path, Container container, Path source, VideoInfo info, EncoderSettings settings) {
+    /** A writer for the frames of {@code source}, with its audio copied in. */
+    public VideoWriter(Path path, Container container, VideoReader source, EncoderSettings settings) {
         FfmpegLog.quiet();
         this.path = path;
-        this.info = info;
-        this.width = info.width();
-        this.height = info.height();
-        this.copier = new StreamCopier(source);
+        this.source = source;
+        this.info = source.info();
+        this.copier = new StreamCopier(source.path());
         try {
             open(container, settings);
         } catch (RuntimeException e) {
@@ -111,11 +93,9 @@ public final class VideoWriter implements AutoCloseable {
             throw new FaceblurException("this FFmpeg build has no libx264 encoder");
         }
         encoder = avcodec_alloc_context3(x264);
-        encoder.width(width);
-        encoder.height(height);
-        // 4:2:0 needs even sizes; an odd-sized video keeps its exact size in 4:4:4 instead of being cropped.
-        int pixelFormat = width % 2 == 0 && height % 2 == 0 ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_YUV444P;
-        encoder.pix_fmt(pixelFormat);
+        encoder.width(info.width());
+        encoder.height(info.height());
+        encoder.pix_fmt(source.yuvFormat());
         encoder.time_base(avRational(info.timeBase()));
         if (info.frameRate().isValid()) {
             encoder.framerate(avRational(info.frameRate()));
@@ -123,7 +103,9 @@ public final class VideoWriter implements AutoCloseable {
         if (info.sampleAspect().isValid()) {
             encoder.sample_aspect_ratio(avRational(info.sampleAspect()));
         }
-        encoder.color_range(AVCOL_RANGE_MPEG);
+        // Pictures pass through in the source's own YUV: keep its colour description.
+        encoder.color_range(source.encodesFullRange() ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG);
+        copier.copyColourTags(encoder);
         encoder.thread_count(settings.threads());
         if ((output.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
@@ -141,7 +123,7 @@ public final class VideoWriter implements AutoCloseable {
         if (info.frameRate().isValid()) {
             videoStream.avg_frame_rate(avRational(info.frameRate()));
         }
-        byte[] matrix = copier.displayMatrix();
+        byte[] matrix = source.displayMatrix();
         if (matrix != null) {
             addSideData(videoStream.codecpar(), AV_PKT_DATA_DISPLAYMATRIX, matrix);
         }
@@ -163,17 +145,6 @@ public final class VideoWriter implements AutoCloseable {
         rc = avformat_write_header(output, muxerOptions);
         av_dict_free(muxerOptions);
         check(rc, "write the output header");
-
-        picture = av_frame_alloc();
-        picture.format(pixelFormat);
-        picture.width(width);
-        picture.height(height);
-        check(av_frame_get_buffer(picture, 0), "allocate a frame");
-        converter = sws_getContext(width, height, AV_PIX_FMT_BGR24, width, height, pixelFormat,
-                SWS_BICUBIC, null, null, (DoublePointer) null);
-        if (converter == null || converter.isNull()) {
-            throw new FaceblurException("cannot convert " + width + "x" + height + " frames for the encoder");
-        }
     }
 
     private static void addSideData(AVCodecParameters par, int type, byte[] data) {
@@ -190,18 +161,11 @@ public final class VideoWriter implements AutoCloseable {
         par.nb_coded_side_data(count.get());
     }
 
-    /** Encodes one frame, shown at {@code pts} in the source video stream's time base. */
-    public void write(Mat bgr, long pts) {
-        if (bgr.cols() != width || bgr.rows() != height || bgr.channels() != 3) {
-            throw new FaceblurException("frame size changed mid-stream: " + bgr.cols() + "x" + bgr.rows()
-                    + " after " + width + "x" + height + " (not supported)");
-        }
-        copier.copyUntil(info.toMicros(pts), output);
-        check(av_frame_make_writable(picture), "reuse the frame");
-        sourcePlanes.put(0, bgr.data());
-        sourceStrides.put(0, (int) bgr.step());
-        sws_scale(converter, sourcePlanes, sourceStrides, 0, height, picture.data(), picture.linesize());
-        picture.pts(pts - ptsShift);
+    /** Encodes one frame of the source, as it is now (redacted or not), at its own timestamp. */
+    public void write(DecodedFrame frame) {
+        copier.copyUntil(info.toMicros(frame.pts()), output);
+        AVFrame picture = frame.encoderFrame();
+        picture.pts(frame.pts() - ptsShift);
         check(avcodec_send_frame(encoder, picture), "encode a frame");
         drainEncoder();
     }
@@ -239,14 +203,6 @@ public final class VideoWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        if (converter != null) {
-            sws_freeContext(converter);
-            converter = null;
-        }
-        if (picture != null) {
-            av_frame_free(picture);
-            picture = null;
-        }
         if (encoder != null) {
             avcodec_free_context(encoder);
             encoder = null;
@@ -260,8 +216,6 @@ public final class VideoWriter implements AutoCloseable {
             output = null;
         }
         av_packet_free(packet);
-        sourcePlanes.close();
-        sourceStrides.close();
         copier.close();
     }
 }
