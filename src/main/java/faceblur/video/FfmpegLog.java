@@ -2,7 +2,6 @@ package faceblur.video;
 
 import org.bytedeco.ffmpeg.global.avutil;
 
-
 /** FFmpeg's own logging is silenced: faceblur reports failures itself, in one line each. */
 final class FfmpegLog {
 
