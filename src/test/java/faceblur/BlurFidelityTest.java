@@ -4,6 +4,7 @@ import faceblur.testing.Cli;
 import faceblur.testing.Media;
 import faceblur.testing.Tools;
 import faceblur.testing.VideoAssertions;
+import faceblur.video.VideoReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,7 @@ class BlurFidelityTest {
         Path input = Media.fixture("portrait.mp4", "-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90");
         String rotation = rotation(input);
         assertThat(rotation).as("the fixture has a rotation").isIn("-90", "90", "270", "-270");
+        assertThat(Math.abs(VideoReader.probe(input).rotation())).isEqualTo(90.0);
         assertThat(rotation(blur(input, "portrait_out.mp4"))).isEqualTo(rotation);
     }
 

@@ -2,7 +2,9 @@ package faceblur.video;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
-import org.bytedeco.javacpp.IntPointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
@@ -31,12 +33,13 @@ final class DisplayMatrix {
 
     /** The rotation in degrees, counter-clockwise as FFmpeg states it, 0 when none. */
     static double rotation(AVCodecParameters par) {
-        AVPacketSideData sd = par.nb_coded_side_data() == 0 ? null
-                : av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(), AV_PKT_DATA_DISPLAYMATRIX);
-        if (sd == null || sd.isNull() || sd.size() < 36) {
+        byte[] matrix = of(par);
+        if (matrix == null) {
             return 0;
         }
-        double degrees = av_display_rotation_get(new IntPointer(sd.data()));
+        int[] values = new int[9];
+        ByteBuffer.wrap(matrix).order(ByteOrder.nativeOrder()).asIntBuffer().get(values);
+        double degrees = av_display_rotation_get(values);
         return Double.isNaN(degrees) ? 0 : degrees;
     }
 }
