@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * @param longestLeakRunIds      the ids of the faces visible that long (empty when nothing leaked)
  * @param longestLeakRunById     the longest run for each face id
  * @param changedOutsideFaces    mean over frames of the share of the picture outside every face box that
- *                               changed: what the redaction touched besides faces (mask margins included)
+ *                               changed: what the redaction touched besides faces (mask margins included);
+ *                               a blur leaves flat areas as they were, so even a whole-frame blur stays well
+ *                               below 100 % (megamind.mp4: 33 %)
  * @param featurelessFaceFrames  face-frames with no detail to judge and no clear change (a flat or very dark
  *                               box): counted as leaked, since nothing shows they were hidden
  * @param boxesOutsideFrame      ground-truth boxes with no part inside the picture, not counted
