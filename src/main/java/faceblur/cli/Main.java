@@ -18,7 +18,7 @@ import java.io.PrintWriter;
                 "  faceblur redact in.mp4 --faces f.json blur from detections made elsewhere",
                 "",
                 "Run 'faceblur help COMMAND' or 'faceblur COMMAND --help' for each command's options."},
-        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class,
+        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
