@@ -2,27 +2,17 @@ package faceblur.cli;
 
 import faceblur.FaceblurException;
 import faceblur.redact.RedactionSettings;
-import faceblur.redact.Shape;
 import faceblur.redact.Style;
 import faceblur.video.EncoderSettings;
 import picocli.CommandLine.Option;
 
 /** How hidden faces look and how the output is encoded, shared by blur and redact. */
-final class RenderOptions {
+final class RenderOptions extends MaskOptions {
 
     @Option(names = "--style", paramLabel = "STYLE",
             description = "blur (strong: a few colours remain), pixelate (about 10 blocks across) or fill "
                     + "(black). Default: ${DEFAULT-VALUE}.")
     Style style = Style.BLUR;
-
-    @Option(names = "--shape", paramLabel = "SHAPE",
-            description = "ellipse or box. Default: ${DEFAULT-VALUE}.")
-    Shape shape = Shape.ELLIPSE;
-
-    @Option(names = "--mask-scale", paramLabel = "FACTOR",
-            description = "Enlarge each face box by this factor before hiding it, to take in hair and ears. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    double maskScale = RedactionSettings.DEFAULT_MASK_SCALE;
 
     @Option(names = "--crf", paramLabel = "N",
             description = "x264 quality, 0 (lossless) to 51; lower is better and larger. Default: ${DEFAULT-VALUE}.")

@@ -63,7 +63,7 @@ public final class Redactor {
     }
 
     /** The whole pixels a box touches within the frame, or null when it lies outside. */
-    static Rect pixelRect(Box box, int frameWidth, int frameHeight) {
+    public static Rect pixelRect(Box box, int frameWidth, int frameHeight) {
         int x0 = (int) Math.max(0, Math.floor(box.x()));
         int y0 = (int) Math.max(0, Math.floor(box.y()));
         int x1 = (int) Math.min(frameWidth, Math.ceil(box.right()));
