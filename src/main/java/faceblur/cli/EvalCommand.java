@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Measure how well faces are found and hidden, against faces marked by people.",
         description = {"",
-                "  faceblur eval images   detection recall, precision and blur coverage on annotated photos",
-                "  faceblur eval video    leaked faces, frame by frame, judged from the pixels of two videos",
+                "  images   recall, precision and blur coverage on annotated photos",
+                "  video    faces left visible, frame by frame, from the pixels of two videos",
                 "",
                 "Run 'faceblur eval COMMAND --help' for each measurement's options."},
         subcommands = {EvalImagesCommand.class, EvalVideoCommand.class})
