@@ -137,14 +137,24 @@ def machine():
             "kernel": first_line(["uname", "-sr"])}
 
 
-def git_commit():
+def git_commit(where=ROOT):
     def git(*args):
-        r = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        r = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True)
         return r.stdout.strip() if r.returncode == 0 else None
 
     commit = git("rev-parse", "HEAD") or "unknown"
     dirty = git("status", "--porcelain", "--untracked-files=no")
-    return commit + (" (with uncommitted changes)" if dirty else "")
+    branch = git("rev-parse", "--abbrev-ref", "HEAD")
+    return commit + (f" (branch {branch})" if branch and branch != "HEAD" else "") \
+        + (" (with uncommitted changes)" if dirty else "")
+
+
+def faceblur_under_test():
+    """The launcher the tools run, and where it is another build, that build's commit."""
+    if not os.environ.get("FACEBLUR_BIN"):
+        return "./faceblur of this commit"
+    where = Path(faceblur()).resolve().parent
+    return f"{faceblur()} (FACEBLUR_BIN), commit {git_commit(where)}"
 
 
 def load_manifest(videos_dir):
