@@ -43,16 +43,23 @@ def leak_chart(leak, out):
 
 
 def recall_chart(recall, out):
-    rows = [r for r in recall["rows"] if r[3] is not None]
-    fig, ax = plt.subplots(figsize=(8, 4), dpi=100)
-    bars = ax.bar(range(len(rows)), [100 * r[3] for r in rows], color="#1f77b4")
-    ax.bar_label(bars, fmt="%.0f", fontsize=8, padding=1)
-    ax.set_xticks(range(len(rows)), [f"{r[0]} px" + (f"\n({r[1]:,} faces)" if r[1] else "") for r in rows],
-                  fontsize=8)
-    ax.set_ylabel("recall (%)")
+    rows = [r for r in recall["rows"] if r.get("recall") is not None or r.get("precision") is not None]
+    fig, ax = plt.subplots(figsize=(9, 4.5), dpi=100)
+    series = [("recall", "recall", "#1f77b4"), ("precision", "precision", "#aec7e8"),
+              ("coveredShare", ">= 90 % of the face hidden", "#2ca02c")]
+    series = [s for s in series if any(r.get(s[0]) is not None for r in rows)]
+    width = 0.8 / max(1, len(series))
+    for i, (key, name, color) in enumerate(series):
+        xs = [x + (i - (len(series) - 1) / 2) * width for x in range(len(rows))]
+        bars = ax.bar(xs, [100 * (r.get(key) or 0) for r in rows], width, label=name, color=color)
+        ax.bar_label(bars, fmt="%.0f", fontsize=7, padding=1)
+    ax.set_xticks(range(len(rows)), [f"{r['label']} px" + (f"\n({r['faces']:,} faces)" if r.get("faces") else "")
+                                     for r in rows], fontsize=8)
+    ax.set_ylabel("%")
     ax.set_xlabel("face height in the photo")
-    ax.set_title("Detection recall by face size (WIDER FACE val, dev part)")
+    ax.set_title("Detection by face size (WIDER FACE val, dev part)")
     ax.set_ylim(0, 105)
+    ax.legend(fontsize=8, loc="lower right", framealpha=0.95)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     fig.savefig(out)
@@ -92,7 +99,7 @@ def main():
     if data.get("leak") and data["leak"]["by_method"]:
         leak_chart(data["leak"], out / "leak-by-size.png")
         print("leak-by-size.png")
-    if data.get("recall") and any(r[3] is not None for r in data["recall"]["rows"]):
+    if data.get("recall") and any(r.get("recall") is not None for r in data["recall"]["rows"]):
         recall_chart(data["recall"], out / "recall-by-size.png")
         print("recall-by-size.png")
     if data.get("speed") and data["speed"].get("results"):

@@ -3,7 +3,9 @@
 The field names are collected here so that a change in those commands' output is a change in one place.
 'eval video' (faceblur.eval.LeakReport): byHeight[{heights, minHeight, maxHeight, tally{faceFrames, leaked,
 leakRate}}], overall{...}, atLeast24px{...}, longestLeakRun, changedOutsideFaces.
-'eval images': read loosely (see recall_rows), since its layout was not settled when this was written.
+'eval images' (faceblur.cli.EvalImagesCommand.Result): detector{...}, shape, maskScale, seconds,
+report{images, averagePrecision, buckets[{bucket, minHeight, maxHeight, faces, found, recall, detections,
+truePositives, precision, meanCoverage, coveredShare}], all{...}}; other layouts are read loosely.
 """
 
 LEAK = {
@@ -31,6 +33,32 @@ def leak_summary(j):
 
 
 # --- eval images -----------------------------------------------------------------------------------------
+
+IMAGES = {"report": "report", "buckets": "buckets", "all": "all", "ap": "averagePrecision", "images": "images",
+          "seconds": "seconds", "detector": "detector", "shape": "shape", "mask": "maskScale"}
+ROW = {"label": "bucket", "faces": "faces", "found": "found", "recall": "recall", "detections": "detections",
+       "truePositives": "truePositives", "precision": "precision", "meanCoverage": "meanCoverage",
+       "coveredShare": "coveredShare"}
+
+
+def image_summary(j):
+    """{'rows': [row], 'all': row or None, 'ap', 'images', 'seconds', 'settings'}; a row is a dict with the
+    keys of ROW (None where the JSON has no such number)."""
+    report = j.get(IMAGES["report"]) if isinstance(j, dict) else None
+    if isinstance(report, dict) and isinstance(report.get(IMAGES["buckets"]), list):
+        def row(r):
+            return {k: r.get(v) for k, v in ROW.items()}
+        settings = dict(j.get(IMAGES["detector"]) or {})
+        settings.update({k: j.get(IMAGES[k]) for k in ("shape", "mask") if j.get(IMAGES[k]) is not None})
+        return {"rows": [row(r) for r in report[IMAGES["buckets"]]],
+                "all": row(report[IMAGES["all"]]) if isinstance(report.get(IMAGES["all"]), dict) else None,
+                "ap": report.get(IMAGES["ap"]), "images": report.get(IMAGES["images"]),
+                "seconds": j.get(IMAGES["seconds"]), "settings": settings}
+    # Another layout: take what can be recognised.
+    rows = [{"label": lab, "faces": faces, "found": found, "recall": rec} for lab, faces, found, rec in recall_rows(j)]
+    return {"rows": rows, "all": None, "ap": None, "images": None, "seconds": None,
+            "settings": {}, "headline": headline_numbers(j)}
+
 
 BUCKET_KEYS = ["byHeight", "bySize", "byFaceSize", "buckets", "sizes"]
 LABEL_KEYS = ["heights", "label", "size", "bucket", "range", "name"]
