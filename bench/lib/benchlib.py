@@ -1,0 +1,169 @@
+"""Shared helpers of the bench/ tools: paths, building, running and timing commands, machine facts."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / "bench" / "work"
+SHARED = ROOT.parent / "shared"
+WIDER = SHARED / "eval" / "wider-val-dev"
+WIDER_GT = WIDER / "wider_face_val_bbx_gt.txt"
+WIDER_IMAGES = WIDER / "images"
+DEFAULT_MODEL = SHARED / "models" / "yunet_n_dynamic.onnx"
+
+
+def log(msg):
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def rel(path):
+    """A path as the report shows it: relative to the repository root where it lies inside it."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(ROOT))
+    except ValueError:
+        return os.path.relpath(p, ROOT)
+
+
+def setup_env():
+    """Use the shared model when none is configured (the launcher would otherwise try to download one)."""
+    if not os.environ.get("FACEBLUR_MODEL") and DEFAULT_MODEL.is_file():
+        os.environ["FACEBLUR_MODEL"] = str(DEFAULT_MODEL)
+
+
+def faceblur():
+    """The faceblur launcher; FACEBLUR_BIN overrides it (e.g. a build of another branch)."""
+    return os.environ.get("FACEBLUR_BIN", str(ROOT / "faceblur"))
+
+
+def java_cp():
+    t = ROOT / "target"
+    return f"{t / 'classes'}:{t / 'test-classes'}:{t / 'lib'}/*"
+
+
+def java(main_class, *args):
+    return ["java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", java_cp(), main_class, *map(str, args)]
+
+
+def build():
+    """Compiles main and test classes and packages the jar, tests skipped. BENCH_MVN_ARGS adds flags (e.g. -o)."""
+    extra = os.environ.get("BENCH_MVN_ARGS", "").split()
+    cmd = ["mvn", "-q", "-B", "-Dstyle.color=never", *extra, "-DskipTests", "package"]
+    log("building: " + " ".join(cmd))
+    t0 = time.monotonic()
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    return time.monotonic() - t0
+
+
+def run(cmd, stdout=None, check=True, cwd=None):
+    """Runs a command; returns wall seconds."""
+    log("$ " + " ".join(map(str, cmd)))
+    t0 = time.monotonic()
+    r = subprocess.run(list(map(str, cmd)), stdout=stdout, cwd=cwd or ROOT)
+    wall = time.monotonic() - t0
+    if check and r.returncode != 0:
+        raise SystemExit(f"command failed (exit {r.returncode}): {' '.join(map(str, cmd))}")
+    return wall
+
+
+TIME = "/usr/bin/time"
+
+
+def run_measured(cmd, cwd=None):
+    """Runs a command under /usr/bin/time -v; returns wall seconds and peak resident memory (MiB, or None)."""
+    cmd = list(map(str, cmd))
+    have_time = os.access(TIME, os.X_OK)
+    full = [TIME, "-v", *cmd] if have_time else cmd
+    log("$ " + " ".join(cmd))
+    t0 = time.monotonic()
+    r = subprocess.run(full, cwd=cwd or ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - t0
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr[-4000:])
+        raise SystemExit(f"command failed (exit {r.returncode}): {' '.join(cmd)}")
+    rss = None
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
+    if m:
+        rss = int(m.group(1)) / 1024
+    return wall, rss
+
+
+def probe(path):
+    """Duration (s), frame count, width, height and frame rate of a video, from ffprobe."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
+                          "-show_entries", "stream=width,height,r_frame_rate,nb_read_packets:format=duration",
+                          "-of", "json", str(path)], check=True, capture_output=True, text=True).stdout
+    j = json.loads(out)
+    s = j["streams"][0]
+    return {"duration": float(j["format"]["duration"]), "frames": int(s.get("nb_read_packets", 0)),
+            "width": s["width"], "height": s["height"], "rate": s["r_frame_rate"]}
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = int(line.split()[1]) / 1024 / 1024
+                break
+    except OSError:
+        pass
+
+    def first_line(cmd):
+        try:
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            return (r.stdout or r.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "unknown"
+
+    return {"nproc": os.cpu_count() if not shutil.which("nproc") else int(first_line(["nproc"])),
+            "cpu": cpu, "memory_gib": round(mem, 1) if mem else None,
+            "load_average_at_start": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+            "java": first_line(["java", "-version"]), "ffmpeg": first_line(["ffmpeg", "-version"]),
+            "kernel": first_line(["uname", "-sr"])}
+
+
+def git_commit(where=ROOT):
+    def git(*args):
+        r = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True)
+        return r.stdout.strip() if r.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    branch = git("rev-parse", "--abbrev-ref", "HEAD")
+    return commit + (f" (branch {branch})" if branch and branch != "HEAD" else "") \
+        + (" (with uncommitted changes)" if dirty else "")
+
+
+def faceblur_under_test():
+    """The launcher the tools run, and where it is another build, that build's commit."""
+    if not os.environ.get("FACEBLUR_BIN"):
+        return "./faceblur of this commit"
+    where = Path(faceblur()).resolve().parent
+    return f"{faceblur()} (FACEBLUR_BIN), commit {git_commit(where)}"
+
+
+def load_manifest(videos_dir):
+    m = Path(videos_dir) / "manifest.json"
+    if not m.is_file():
+        raise SystemExit(f"{rel(m)} not found: run bench/make-videos first")
+    return json.loads(m.read_text())
+
+
+def write_json(path, data):
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(data, indent=2) + "\n")
