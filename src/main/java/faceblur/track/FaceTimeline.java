@@ -45,10 +45,7 @@ public final class FaceTimeline {
         active.removeIf(t -> t.endMicros() < micros);
         List<Box> boxes = new ArrayList<>(active.size());
         for (Track t : active) {
-            Box b = t.boxAt(micros);
-            if (b != null) {
-                boxes.add(b);
-            }
+            boxes.addAll(t.boxesAt(micros));
         }
         return boxes;
     }

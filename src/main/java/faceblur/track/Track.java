@@ -19,6 +19,9 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
      */
     static final long TOLERANCE_MICROS = 1000;
 
+    /** The motion carried beyond an end is measured over this much of the track's last sightings. */
+    static final long VELOCITY_SPAN_MICROS = 300_000;
+
     public Track {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a track needs at least one point");
@@ -76,23 +79,26 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         return micros >= startMicros() && micros <= endMicros();
     }
 
-    /** The face box at {@code micros}, or null when the track does not cover that time. */
-    public Box boxAt(long micros) {
+    /**
+     * The boxes hiding the face at {@code micros}: none outside the track's span, one between sightings,
+     * and beyond an end two (see {@link #extrapolated}).
+     */
+    public List<Box> boxesAt(long micros) {
         if (!covers(micros)) {
-            return null;
+            return List.of();
         }
         int n = points.size();
         if (micros <= firstMicros()) {
-            return extrapolated(0, n > 1 ? 1 : 0, micros);
+            return extrapolated(0, 1, micros);
         }
         if (micros >= lastMicros()) {
-            return extrapolated(n - 1, n > 1 ? n - 2 : n - 1, micros);
+            return extrapolated(n - 1, -1, micros);
         }
         int hi = upperIndex(micros);
         TrackPoint a = points.get(hi - 1);
         TrackPoint b = points.get(hi);
         double t = (double) (micros - a.micros()) / (b.micros() - a.micros());
-        return box(a).lerp(box(b), t);
+        return List.of(box(a).lerp(box(b), t));
     }
 
     /** The first index whose time is at or after {@code micros}. */
@@ -111,22 +117,33 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
     }
 
     /**
-     * Beyond an end: the box held at the end, joined with the box carried on at the motion between the end
-     * and its neighbour, so that both a face that stopped and one that kept moving are covered.
+     * Beyond an end: the box held where the face was last seen, and the same box carried on at the face's
+     * speed, so that both a face that stopped and one that kept moving are hidden. Two boxes, not their
+     * union: in a fast pan the union would be a long band over whatever lies between them. The speed is
+     * measured over up to {@link #VELOCITY_SPAN_MICROS} of sightings, as one frame's jitter multiplied over
+     * half a second would carry the box anywhere.
      */
-    private Box extrapolated(int endIndex, int neighbourIndex, long micros) {
+    private List<Box> extrapolated(int endIndex, int step, long micros) {
         TrackPoint end = points.get(endIndex);
         Box held = box(end);
-        if (endIndex == neighbourIndex) {
-            return held;
+        int other = endIndex;
+        while (other + step >= 0 && other + step < points.size()
+                && Math.abs(points.get(other + step).micros() - end.micros()) <= VELOCITY_SPAN_MICROS) {
+            other += step;
         }
-        TrackPoint neighbour = points.get(neighbourIndex);
-        double t = (double) (micros - end.micros()) / (end.micros() - neighbour.micros());
-        Box moved = held.lerp(box(neighbour), -t);
-        if (moved.width() <= 0 || moved.height() <= 0) {
-            return held;
+        if (other == endIndex && endIndex + step >= 0 && endIndex + step < points.size()) {
+            other = endIndex + step;
         }
-        return held.union(moved);
+        if (other == endIndex) {
+            return List.of(held);
+        }
+        TrackPoint from = points.get(other);
+        double t = (double) (micros - end.micros()) / (end.micros() - from.micros());
+        Box fromBox = box(from);
+        double dx = (held.centerX() - fromBox.centerX()) * t;
+        double dy = (held.centerY() - fromBox.centerY()) * t;
+        Box moved = new Box(held.x() + dx, held.y() + dy, held.width(), held.height());
+        return moved.equals(held) ? List.of(held) : List.of(held, moved);
     }
 
     private static Box box(TrackPoint p) {

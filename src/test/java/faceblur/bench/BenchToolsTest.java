@@ -65,7 +65,7 @@ class BenchToolsTest {
             assertThat(t.extendAfterMicros()).isEqualTo(500_000);
         });
         Track first = tracks.get(0);
-        assertThat(first.boxAt(400_000)).isEqualTo(new Box(0, 0, 10, 10));
-        assertThat(tracks.get(1).boxAt(tracks.get(1).firstMicros() - 33_000)).isNull();
+        assertThat(first.boxesAt(400_000)).containsExactly(new Box(0, 0, 10, 10));
+        assertThat(tracks.get(1).boxesAt(tracks.get(1).firstMicros() - 33_000)).isEmpty();
     }
 }
