@@ -8,9 +8,10 @@ final class DetectionOptions extends DetectorOptions {
 
     @Option(names = "--detect-every", paramLabel = "N",
             description = "Run the detector on every N-th frame; each face's track is interpolated on the frames "
-                    + "between. 1 gives the detector the most chances at a hard face, at about twice the "
+                    + "between. 2 halves the analysis time, but on the crowd test videos it left 20 times more "
+                    + "faces visible (bench/results/REPORT.md). "
                     + "analysis time of 2. Default: ${DEFAULT-VALUE}.")
-    int detectEvery = 2;
+    int detectEvery = 1;
 
     FaceBlur engine(TrackingOptions tracking) {
         return FaceBlur.withDetector(locateModel(), settings(), detectEvery, tracking.settings());
