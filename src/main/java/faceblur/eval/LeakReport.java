@@ -58,9 +58,6 @@ public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, 
     public record Bucket(String heights, int minHeight, Integer maxHeight, Tally tally) {
     }
 
-    /** The edges of the height buckets, in pixels. */
-    private static final int[] EDGES = {0, 16, 24, 32, 64, 128};
-
     public LeakReport {
         byHeight = List.copyOf(byHeight);
         longestLeakRunIds = List.copyOf(longestLeakRunIds);
@@ -70,13 +67,10 @@ public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, 
     static LeakReport of(int frames, RedactionRule rule, List<FaceFrame> faces, double changedOutsideFaces,
                          int boxesOutsideFrame) {
         List<Bucket> buckets = new ArrayList<>();
-        for (int i = 0; i < EDGES.length; i++) {
-            int min = EDGES[i];
-            Integer max = i + 1 < EDGES.length ? EDGES[i + 1] : null;
-            String label = i == 0 ? "<" + max : max == null ? ">=" + min : min + "-" + max;
-            Tally tally = Tally.of(faces.stream()
-                    .filter(f -> f.height() >= min && (max == null || f.height() < max)).toList());
-            buckets.add(new Bucket(label, min, max, tally));
+        for (SizeBucket size : SizeBucket.values()) {
+            Integer max = Double.isInfinite(size.max()) ? null : (int) size.max();
+            Tally tally = Tally.of(faces.stream().filter(f -> SizeBucket.of(f.height()) == size).toList());
+            buckets.add(new Bucket(size.label(), (int) size.min(), max, tally));
         }
         Map<Integer, Integer> runs = longestLeakRuns(faces);
         int longest = runs.values().stream().mapToInt(Integer::intValue).max().orElse(0);
