@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.engine.FaceBlur;
+import faceblur.track.TrackerSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the face detector on video: the detector's own, and how often it runs. */
@@ -14,6 +15,7 @@ final class DetectionOptions extends DetectorOptions {
     int detectEvery = 1;
 
     FaceBlur engine(TrackingOptions tracking) {
-        return FaceBlur.withDetector(locateModel(), settings(), detectEvery, tracking.settings());
+        TrackerSettings settings = tracking.settings(); // checked before the model is loaded
+        return FaceBlur.withDetectors(pool(), detectEvery, settings);
     }
 }

@@ -1,7 +1,5 @@
 package faceblur.cli;
 
-import ai.onnxruntime.OrtException;
-import faceblur.FaceblurException;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.detect.ModelLocator;
@@ -35,17 +33,8 @@ class DetectorOptions {
         return new DetectorSettings(threshold, 0.3, upscale, Math.max(1, threads));
     }
 
-    Path locateModel() {
-        return ModelLocator.forThisUser().locate(model);
-    }
-
     /** One detector per thread, loaded from the located model. */
     DetectorPool pool() {
-        Path located = locateModel();
-        try {
-            return new DetectorPool(located, settings());
-        } catch (OrtException e) {
-            throw new FaceblurException(located + ": not a usable face model (" + e.getMessage() + ")", e);
-        }
+        return new DetectorPool(ModelLocator.forThisUser().locate(model), settings());
     }
 }

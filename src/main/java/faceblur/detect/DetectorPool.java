@@ -1,6 +1,7 @@
 package faceblur.detect;
 
 import ai.onnxruntime.OrtException;
+import faceblur.FaceblurException;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ public final class DetectorPool implements AutoCloseable {
     private final BlockingQueue<FaceDetector> idle;
     private final ExecutorService workers;
 
-    public DetectorPool(Path model, DetectorSettings settings) throws OrtException {
+    /** One session per thread, loaded from {@code model}; a file ONNX Runtime cannot load is named. */
+    public DetectorPool(Path model, DetectorSettings settings) {
         int n = settings.threads();
         idle = new ArrayBlockingQueue<>(n);
         DetectorSettings perSession = new DetectorSettings(settings.threshold(), settings.nmsIou(), settings.upscale(), 1);
@@ -34,7 +36,10 @@ public final class DetectorPool implements AutoCloseable {
                 detectors.add(d);
                 idle.add(d);
             }
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException e) {
+            closeDetectors();
+            throw new FaceblurException(model + ": not a usable face model (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
             closeDetectors();
             throw e;
         }

@@ -1,8 +1,5 @@
 package faceblur.engine;
 
-import ai.onnxruntime.OrtException;
-import faceblur.FaceblurException;
-import faceblur.detect.DetectorSettings;
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
@@ -19,7 +16,7 @@ import java.util.List;
 
 /**
  * The engine, one video at a time: analyse (decode, detect), link into tracks, render (decode, hide, encode).
- * The CLI and any server call this; none of them holds engine logic. Owns the detector's native session.
+ * The CLI and any server call this; none of them holds engine logic. Owns the detectors' native sessions.
  */
 public final class FaceBlur implements AutoCloseable {
 
@@ -33,17 +30,9 @@ public final class FaceBlur implements AutoCloseable {
         this.tracking = tracking;
     }
 
-    /**
-     * An engine with detectors loaded from {@code model}, one per thread, run on every {@code detectEvery}-th
-     * frame.
-     */
-    public static FaceBlur withDetector(Path model, DetectorSettings detection, int detectEvery,
-                                        TrackerSettings tracking) {
-        try {
-            return new FaceBlur(new DetectorPool(model, detection), detectEvery, tracking);
-        } catch (OrtException e) {
-            throw new FaceblurException(model + ": not a usable face model (" + e.getMessage() + ")", e);
-        }
+    /** An engine running {@code detectors} on every {@code detectEvery}-th frame; it closes them. */
+    public static FaceBlur withDetectors(DetectorPool detectors, int detectEvery, TrackerSettings tracking) {
+        return new FaceBlur(detectors, detectEvery, tracking);
     }
 
     /** An engine that only renders given detections. */
