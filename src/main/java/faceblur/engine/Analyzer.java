@@ -42,17 +42,12 @@ public final class Analyzer {
             int maxInFlight = 2 * detectors.size();
             Deque<Pending> inFlight = new ArrayDeque<>();
             progress.begin("finding faces", Frames.estimate(reader.info()));
-            long first = Long.MIN_VALUE;
             for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                long micros = reader.info().toMicros(frame.pts());
-                if (first == Long.MIN_VALUE) {
-                    first = micros;
-                }
                 if (frame.index() % detectEvery == 0) {
                     if (inFlight.size() >= maxInFlight) {
                         observations.add(collect(inFlight.removeFirst(), input));
                     }
-                    inFlight.addLast(new Pending(micros - first, detectors.submit(frame.image().clone())));
+                    inFlight.addLast(new Pending(frame.micros(), detectors.submit(frame.image().clone())));
                 }
                 progress.frameDone();
             }

@@ -32,13 +32,8 @@ public final class Renderer {
         try (VideoReader reader = VideoReader.open(input);
              VideoWriter writer = new VideoWriter(target, container, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info()));
-            long first = Long.MIN_VALUE;
             for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                long micros = reader.info().toMicros(frame.pts());
-                if (first == Long.MIN_VALUE) {
-                    first = micros;
-                }
-                List<Box> faces = timeline.boxesAt(micros - first);
+                List<Box> faces = timeline.boxesAt(frame.micros());
                 if (!faces.isEmpty()) {
                     // Edit the decoded YUV itself: the rest of the picture is never converted, so only
                     // the encoder touches it, as in a plain transcode.

@@ -20,6 +20,7 @@ public final class DecodedFrame {
 
     private final int index;
     private final long pts;
+    private final long micros;
     private final AVFrame decoded;
     private final FrameConverter converter;
     private final int yuvFormat;
@@ -28,10 +29,11 @@ public final class DecodedFrame {
     private AVFrame forEncoder;
     private List<Plane> planes;
 
-    DecodedFrame(int index, long pts, AVFrame decoded, FrameConverter converter, int yuvFormat, boolean fullRange,
+    DecodedFrame(int index, long pts, long micros, AVFrame decoded, FrameConverter converter, int yuvFormat, boolean fullRange,
                  boolean passThrough) {
         this.index = index;
         this.pts = pts;
+        this.micros = micros;
         this.decoded = decoded;
         this.converter = converter;
         this.yuvFormat = yuvFormat;
@@ -47,6 +49,14 @@ public final class DecodedFrame {
     /** Its presentation timestamp in the video stream's time base. */
     public long pts() {
         return pts;
+    }
+
+    /**
+     * When it is shown, in microseconds from the first frame: the clock detections and tracks use, the same
+     * in every pass over the video.
+     */
+    public long micros() {
+        return micros;
     }
 
     /** The picture as 8-bit BGR, owned by the reader and valid until its next read. */

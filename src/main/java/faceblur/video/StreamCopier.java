@@ -1,8 +1,6 @@
 package faceblur.video;
 
 import faceblur.FaceblurException;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -24,7 +22,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
 
@@ -77,19 +74,6 @@ final class StreamCopier implements AutoCloseable {
             out.disposition(in.disposition());
             out.metadata(copy(in.metadata()));
             outputIndex[i] = out.index();
-        }
-    }
-
-    /** Gives the encoder the source video's colour primaries, transfer and matrix. */
-    void copyColourTags(AVCodecContext encoder) {
-        for (int i = 0; i < input.nb_streams(); i++) {
-            AVCodecParameters par = input.streams(i).codecpar();
-            if (par.codec_type() == AVMEDIA_TYPE_VIDEO) {
-                encoder.color_primaries(par.color_primaries());
-                encoder.color_trc(par.color_trc());
-                encoder.colorspace(par.color_space());
-                return;
-            }
         }
     }
 

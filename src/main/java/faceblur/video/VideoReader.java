@@ -62,6 +62,7 @@ public final class VideoReader implements AutoCloseable {
     private boolean draining;
     private int nextIndex;
     private long lastPts = Long.MIN_VALUE;
+    private long firstMicros;
 
     private VideoReader(Path path) {
         this.path = path;
@@ -207,6 +208,14 @@ public final class VideoReader implements AutoCloseable {
         return displayMatrix;
     }
 
+    /** Gives the encoder this video's colour primaries, transfer and matrix: its YUV passes through. */
+    void copyColourTags(AVCodecContext encoder) {
+        AVCodecParameters par = format.streams(streamIndex).codecpar();
+        encoder.color_primaries(par.color_primaries());
+        encoder.color_trc(par.color_trc());
+        encoder.colorspace(par.color_space());
+    }
+
     /** The layout frames are handed to the encoder in. */
     int yuvFormat() {
         return yuvFormat;
@@ -239,10 +248,13 @@ public final class VideoReader implements AutoCloseable {
         if (pts <= lastPts) {
             pts = lastPts + 1;
         }
+        if (nextIndex == 0) {
+            firstMicros = info.toMicros(pts);
+        }
         lastPts = pts;
         boolean passThrough = PixelFormats.sameLayout(frame.format(), yuvFormat);
         boolean frameFullRange = frame.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(frame.format());
-        current = new DecodedFrame(nextIndex++, pts, frame, converter, yuvFormat, frameFullRange, passThrough);
+        current = new DecodedFrame(nextIndex++, pts, info.toMicros(pts) - firstMicros, frame, converter, yuvFormat, frameFullRange, passThrough);
         return current;
     }
 

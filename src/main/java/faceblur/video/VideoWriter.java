@@ -105,7 +105,7 @@ public final class VideoWriter implements AutoCloseable {
         }
         // Pictures pass through in the source's own YUV: keep its colour description.
         encoder.color_range(source.encodesFullRange() ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG);
-        copier.copyColourTags(encoder);
+        source.copyColourTags(encoder);
         encoder.thread_count(settings.threads());
         if ((output.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
