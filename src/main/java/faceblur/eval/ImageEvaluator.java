@@ -3,17 +3,14 @@ package faceblur.eval;
 import faceblur.FaceblurException;
 import faceblur.detect.Detection;
 import faceblur.detect.DetectorPool;
+import faceblur.detect.OrderedDetections;
 import faceblur.redact.Shape;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -31,7 +28,7 @@ public final class ImageEvaluator {
         this.maskScale = maskScale;
     }
 
-    private record Pending(AnnotatedImage image, int width, int height, Future<List<Detection>> detections) {
+    private record Sized(AnnotatedImage image, int width, int height) {
     }
 
     /** Checks that every listed image is there before any detection starts, so a typo fails at once. */
@@ -49,13 +46,9 @@ public final class ImageEvaluator {
     public EvalReport evaluate(List<AnnotatedImage> images, Path folder) {
         checkPresent(images, folder);
         List<ImageScore> scores = new ArrayList<>(images.size());
-        // A few images in flight per detector keeps every core busy while bounding memory.
-        int maxInFlight = 2 * detectors.size();
-        Deque<Pending> inFlight = new ArrayDeque<>();
+        OrderedDetections<Sized> detections = new OrderedDetections<>(detectors,
+                (sized, found) -> scores.add(score(sized, found)));
         for (AnnotatedImage image : images) {
-            if (inFlight.size() >= maxInFlight) {
-                scores.add(score(inFlight.removeFirst()));
-            }
             Path file = folder.resolve(image.file());
             Mat pixels = imread(file.toString());
             if (pixels.empty()) {
@@ -63,30 +56,16 @@ public final class ImageEvaluator {
                 throw new FaceblurException(file + ": not a readable image");
             }
             // The pool closes the image once detected.
-            inFlight.addLast(new Pending(image, pixels.cols(), pixels.rows(), detectors.submit(pixels)));
+            detections.submit(new Sized(image, pixels.cols(), pixels.rows()), file.toString(), pixels);
         }
-        while (!inFlight.isEmpty()) {
-            scores.add(score(inFlight.removeFirst()));
-        }
+        detections.finish();
         return EvalReport.of(scores);
     }
 
-    private ImageScore score(Pending p) {
-        List<Detection> detections = await(p);
+    private ImageScore score(Sized p, List<Detection> detections) {
         try (HiddenArea hidden = new HiddenArea(p.width(), p.height(),
                 detections.stream().map(Detection::box).toList(), shape, maskScale)) {
             return ImageScore.match(p.image().faces(), detections, hidden::share);
-        }
-    }
-
-    private static List<Detection> await(Pending p) {
-        try {
-            return p.detections().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FaceblurException(p.image().file() + ": interrupted");
-        } catch (ExecutionException e) {
-            throw new FaceblurException(p.image().file() + ": face detection failed (" + e.getCause() + ")", e.getCause());
         }
     }
 }
