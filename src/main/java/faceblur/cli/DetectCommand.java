@@ -1,11 +1,9 @@
 package faceblur.cli;
 
-import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
-import faceblur.track.Track;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "detect",
@@ -58,9 +55,8 @@ final class DetectCommand implements Callable<Integer> {
                 : input.toAbsolutePath().resolveSibling(InputFiles.stem(input) + ".faces.json");
         try (FaceBlur engine = detection.engine(tracking);
              AtomicOutput json = toStdout ? null : AtomicOutput.create(target, overwrite)) {
-            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(input.getFileName().toString(), quiet));
-            List<Track> tracks = engine.track(analysis.observations());
-            FaceDetectionResult result = RekognitionJson.result(analysis.info(), tracks);
+            FaceDetectionResult result = engine.detectFaces(input,
+                    ConsoleProgress.forFile(input.getFileName().toString(), quiet));
             if (toStdout) {
                 RekognitionJson.mapper().writeValue(System.out, result);
                 System.out.println();
@@ -70,7 +66,7 @@ final class DetectCommand implements Callable<Integer> {
             json.commit();
             if (!quiet) {
                 System.err.println("wrote " + target + " (" + result.faces().size() + " face sightings, "
-                        + tracks.size() + " faces tracked)");
+                        + result.faces().stream().map(f -> f.trackId()).distinct().count() + " faces tracked)");
             }
             return 0;
         } catch (UncheckedIOException e) {

@@ -2,6 +2,8 @@ package faceblur.engine;
 
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
+import faceblur.rekognition.FaceDetectionResult;
+import faceblur.rekognition.RekognitionJson;
 import faceblur.redact.Redactor;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Observation;
@@ -10,6 +12,9 @@ import faceblur.track.Tracker;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
 import faceblur.video.EncoderSettings;
+
+import faceblur.rekognition.FaceDetectionResult;
+import faceblur.rekognition.RekognitionJson;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +54,15 @@ public final class FaceBlur implements AutoCloseable {
 
     public List<Track> track(List<Observation> observations) {
         return Tracker.link(observations, tracking);
+    }
+
+    /**
+     * The faces of {@code input} as a complete GetFaceDetection response: analyse, link into tracks, shape.
+     * {@code faceblur detect} and the service's jobs both come here.
+     */
+    public FaceDetectionResult detectFaces(Path input, ProgressListener progress) {
+        Analysis analysis = analyse(input, progress);
+        return RekognitionJson.result(analysis.info(), track(analysis.observations()));
     }
 
     /** Renders {@code input} with every face of {@code tracks} hidden; returns the number of frames written. */
