@@ -2,9 +2,9 @@ package faceblur.engine;
 
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
+import faceblur.redact.Redactor;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
-import faceblur.redact.Redactor;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Observation;
 import faceblur.track.Track;
@@ -12,9 +12,6 @@ import faceblur.track.Tracker;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
 import faceblur.video.EncoderSettings;
-
-import faceblur.rekognition.FaceDetectionResult;
-import faceblur.rekognition.RekognitionJson;
 
 import java.nio.file.Path;
 import java.util.List;
