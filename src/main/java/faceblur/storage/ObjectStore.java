@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,7 +44,7 @@ public final class ObjectStore implements AutoCloseable {
 
     public static ObjectStore connect(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
-                // Several HTTP clients are on the class path (S3Proxy brings its own): name one, or the SDK refuses.
+                // Named, not left to the SDK's choice among the clients S3Proxy and the SDK bring along.
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings));
@@ -106,8 +107,36 @@ public final class ObjectStore implements AutoCloseable {
         if (!Files.isRegularFile(source)) {
             throw new StorageException(Kind.NOT_FOUND, "cannot upload " + source + " to " + target + ": no such file");
         }
-        call("upload to", target, () -> s3.putObject(b -> b.bucket(target.bucket()).key(target.key())
-                .contentType(contentType(source)), RequestBody.fromFile(source)));
+        try {
+            s3.putObject(b -> b.bucket(target.bucket()).key(target.key()).contentType(contentType(source)),
+                    RequestBody.fromFile(source));
+        } catch (SdkException e) {
+            throw whyUploadFailed(e, target);
+        }
+    }
+
+    /**
+     * A store that refuses a PUT up front (wrong key, no such bucket) answers before reading the body and closes
+     * the connection, so the client sees only a broken pipe, which alone would read as TRANSIENT and be retried
+     * for ever. The bucket, asked with the same credentials, tells the real reason.
+     */
+    private StorageException whyUploadFailed(SdkException e, S3Location target) {
+        StorageException error = StorageErrors.translate(e, "upload to", target.toString(), false);
+        if (error.kind() != Kind.TRANSIENT || e instanceof AwsServiceException) {
+            return error;
+        }
+        try {
+            s3.headBucket(b -> b.bucket(target.bucket()));
+        } catch (AwsServiceException refusal) {
+            StorageException reason = StorageErrors.translate(refusal, "upload to", target.toString(), false);
+            if (reason.kind() != Kind.TRANSIENT) {
+                reason.addSuppressed(e);
+                return reason;
+            }
+        } catch (SdkException other) {
+            // the store is unreachable now too: TRANSIENT stands
+        }
+        return error;
     }
 
     /** Every object whose key starts with {@code prefix} (null or empty: the whole bucket), in key order. */

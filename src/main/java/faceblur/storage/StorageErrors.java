@@ -35,7 +35,9 @@ final class StorageErrors {
 
     private static StorageException fromService(AwsServiceException e, String action, String what, boolean versioned) {
         int status = e.statusCode();
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        // HEAD responses have no body, hence no error code.
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : e.awsErrorDetails().errorCode();
         Kind kind;
         String reason;
         if (status == 404 || NOT_FOUND_CODES.contains(code) || (versioned && status == 400)) {
@@ -60,7 +62,7 @@ final class StorageErrors {
 
     private static String serviceDetail(AwsServiceException e, int status, String code) {
         StringBuilder detail = new StringBuilder("HTTP ").append(status);
-        if (code != null && !code.isBlank()) {
+        if (!code.isBlank()) {
             detail.append(' ').append(code);
         }
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
