@@ -8,8 +8,8 @@ import faceblur.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +19,25 @@ class RemoteStoreTest {
     private static final String KEY_ID = "remote-key";
     private static final String SECRET = "remote-secret-abcdef";
 
+    // One server for the class: stopping one waits about two seconds for its connections to drain.
+    @TempDir
+    static Path serverDir;
     @TempDir
     Path dir;
-    private Path data;
-    private LocalS3Server remote;
-    private ObjectStore store;
+    private static Path data;
+    private static LocalS3Server remote;
+    private static ObjectStore store;
 
-    @BeforeEach
-    void start() {
-        data = dir.resolve("remote-data");
+    @BeforeAll
+    static void start() {
+        data = serverDir.resolve("remote-data");
         remote = LocalS3Server.start(data, "127.0.0.1", 0, KEY_ID, SECRET);
         store = ObjectStore.connect(S3Settings.of(remote.endpoint(), KEY_ID, SECRET));
         store.createBucketIfMissing("jobs");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         store.close();
         remote.close();
     }
@@ -70,21 +73,22 @@ class RemoteStoreTest {
 
     @Test
     void listsEveryObjectUnderAPrefix() throws Exception {
+        store.createBucketIfMissing("listing");
         Path small = Files.writeString(dir.resolve("x.json"), "{}");
         for (String key : List.of("in/1.json", "out/2.json", "out/1.json", "out/sub/3.json", "outer.json")) {
-            store.upload(small, new S3Location("jobs", key, null));
+            store.upload(small, new S3Location("listing", key, null));
         }
-        List<StoredObject> out = store.list("jobs", "out/");
+        List<StoredObject> out = store.list("listing", "out/");
         assertThat(out).extracting(o -> o.location().key()).containsExactly("out/1.json", "out/2.json", "out/sub/3.json");
         assertThat(out).allSatisfy(o -> {
             assertThat(o.size()).isEqualTo(2);
             assertThat(o.eTag()).isNotBlank();
             assertThat(o.lastModified()).isNotNull();
-            assertThat(o.location().bucket()).isEqualTo("jobs");
+            assertThat(o.location().bucket()).isEqualTo("listing");
         });
-        assertThat(store.list("jobs", "")).hasSize(5);
-        assertThat(store.list("jobs", null)).hasSize(5);
-        assertThat(store.list("jobs", "nothing/")).isEmpty();
+        assertThat(store.list("listing", "")).hasSize(5);
+        assertThat(store.list("listing", null)).hasSize(5);
+        assertThat(store.list("listing", "nothing/")).isEmpty();
     }
 
     @Test
@@ -140,19 +144,27 @@ class RemoteStoreTest {
 
     @Test
     void aStoppedServerIsTransient() throws Exception {
-        remote.close();
+        ObjectStore orphan;
+        try (LocalS3Server doomed = LocalS3Server.start(dir.resolve("doomed"), "127.0.0.1", 0, KEY_ID, SECRET)) {
+            orphan = ObjectStore.connect(S3Settings.of(doomed.endpoint(), KEY_ID, SECRET));
+        }
+        try (ObjectStore gone = orphan) {
+            assertTransient(gone);
+        }
+    }
+
+    private void assertTransient(ObjectStore gone) throws Exception {
         Path target = dir.resolve("gone.mp4");
-        assertThatThrownBy(() -> store.head(new S3Location("jobs", "a.mp4", null)))
+        assertThatThrownBy(() -> gone.head(new S3Location("jobs", "a.mp4", null)))
                 .isInstanceOfSatisfying(StorageException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
                     assertThat(e.getMessage()).startsWith("cannot read s3://jobs/a.mp4: ").doesNotContain("\n");
                 });
-        assertThatThrownBy(() -> store.download(new S3Location("jobs", "a.mp4", null), target))
+        assertThatThrownBy(() -> gone.download(new S3Location("jobs", "a.mp4", null), target))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
         assertThat(target).doesNotExist();
         try (var left = Files.list(dir)) {
             assertThat(left).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
         }
-        // Let @AfterEach close it again: closing twice must be harmless.
     }
 }
