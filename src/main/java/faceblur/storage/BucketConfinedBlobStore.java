@@ -41,9 +41,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Refuses, with S3's InvalidArgument, every bucket name and key that {@link S3Location} refuses, before the
- * folder-backed store turns it into a path. S3Proxy's own check only keeps a path under the data folder, not
- * under its bucket's folder, and Jetty hands it percent-decoded keys such as {@code a/../b}; with this in front
- * the S3 endpoint and {@link ObjectStore} accept exactly the same names.
+ * folder-backed store turns it into a path, so the S3 endpoint and {@link ObjectStore} accept the same names.
+ * S3Proxy 4.1.0 alone refuses most {@code ..} forms, but (seen in TraversalTest without this class) it starts a
+ * multipart upload for {@code ../x}, stores {@code a/./b} as a second name for {@code a/b}, keeps backslashes as
+ * part of a file name, and for {@code bucket/.} or {@code x/..} tries to move the upload onto the bucket's folder.
  */
 final class BucketConfinedBlobStore extends ForwardingBlobStore {
 
