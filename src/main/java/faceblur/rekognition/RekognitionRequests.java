@@ -24,6 +24,12 @@ import java.util.stream.Collectors;
  */
 public final class RekognitionRequests {
 
+    /**
+     * The largest body read. The largest valid StartFaceDetection body is about 4 KB (every member at its maximum
+     * length); 64 KiB leaves room for unknown members from newer clients while bounding what one request may hold.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
     /** Strict about types where the default mapper coerces: "10" is no integer, 10 no string, 1.5 no integer. */
     private static final ObjectMapper MAPPER = strictMapper();
 
@@ -46,8 +52,14 @@ public final class RekognitionRequests {
         return mapper;
     }
 
+    /** Lambda's wording for its own body limit: the one AWS JSON-family answer to an oversized body clients know. */
+    public static RekognitionException bodyTooLarge(Operation operation) {
+        return new RekognitionException(ErrorType.REQUEST_ENTITY_TOO_LARGE, "Request must be smaller than "
+                + MAX_BODY_BYTES + " bytes for the " + operation.operationName() + " operation");
+    }
+
     public static StartFaceDetectionRequest parseStart(byte[] body) {
-        StartFaceDetectionRequest request = read(body, StartFaceDetectionRequest.class);
+        StartFaceDetectionRequest request = read(body, StartFaceDetectionRequest.class, Operation.START_FACE_DETECTION);
         Violations v = new Violations();
         if (v.required("video", request.video())) {
             S3Object s3 = request.video().s3Object();
@@ -81,7 +93,7 @@ public final class RekognitionRequests {
     }
 
     public static GetFaceDetectionRequest parseGet(byte[] body) {
-        GetFaceDetectionRequest request = read(body, GetFaceDetectionRequest.class);
+        GetFaceDetectionRequest request = read(body, GetFaceDetectionRequest.class, Operation.GET_FACE_DETECTION);
         Violations v = new Violations();
         if (v.required("jobId", request.jobId())) {
             StringShape.JOB_ID.check("jobId", request.jobId(), v);
@@ -92,7 +104,10 @@ public final class RekognitionRequests {
         return request;
     }
 
-    private static <T> T read(byte[] body, Class<T> type) {
+    private static <T> T read(byte[] body, Class<T> type, Operation operation) {
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            throw bodyTooLarge(operation);
+        }
         byte[] json = body == null || new String(body, StandardCharsets.UTF_8).isBlank()
                 ? "{}".getBytes(StandardCharsets.US_ASCII) : body;
         T value;

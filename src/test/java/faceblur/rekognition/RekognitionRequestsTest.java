@@ -184,4 +184,29 @@ class RekognitionRequestsTest {
         assertError(() -> start("{\"Video\":\"s3://videos/a.mp4\"}"),
                 ErrorType.SERIALIZATION, "Unexpected JSON value at 'video': expected a JSON object");
     }
+
+    @Test
+    void aBodyOverTheLimitIsTooLargeWhateverItHolds() {
+        byte[] big = ("{\"JobId\":\"j\",\"Padding\":\"" + "x".repeat(RekognitionRequests.MAX_BODY_BYTES) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RekognitionRequests.parseGet(big)).isInstanceOfSatisfying(RekognitionException.class,
+                e -> {
+                    assertThat(e.type()).isEqualTo(ErrorType.REQUEST_ENTITY_TOO_LARGE);
+                    assertThat(e.type().httpStatus()).isEqualTo(413);
+                    assertThat(e.getMessage()).isEqualTo("Request must be smaller than 65536 bytes for the "
+                            + "GetFaceDetection operation");
+                });
+    }
+
+    @Test
+    void operationsAreFoundByTarget() {
+        assertThat(Operation.fromTarget("RekognitionService.StartFaceDetection"))
+                .isEqualTo(Operation.START_FACE_DETECTION);
+        assertThat(Operation.fromTarget("RekognitionService.GetFaceDetection")).isEqualTo(Operation.GET_FACE_DETECTION);
+        for (String target : new String[] {"RekognitionService.DetectFaces", "GetFaceDetection",
+                "DynamoDB_20120810.GetFaceDetection", null}) {
+            assertThatThrownBy(() -> Operation.fromTarget(target)).isInstanceOfSatisfying(RekognitionException.class,
+                    e -> assertThat(e.type()).isEqualTo(ErrorType.UNKNOWN_OPERATION));
+        }
+    }
 }
