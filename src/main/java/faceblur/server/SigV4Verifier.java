@@ -26,7 +26,8 @@ import java.util.Objects;
  *
  * <p>The region is the one the client signed for: any is accepted, since clients of a self-hosted endpoint carry
  * whatever region their configuration has. Only the X-Amz-Date header is read for the time (every AWS SDK sends
- * it); the older Date header alone is refused.
+ * it); the older Date header alone is refused. Presigned URLs (the signature in the query) are not accepted: no
+ * Rekognition client makes them, and a URL that authorises a POST would only be one more thing to leak.
  */
 public final class SigV4Verifier {
 
