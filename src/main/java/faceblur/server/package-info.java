@@ -1,0 +1,2 @@
+/** HTTP endpoints of {@code faceblur serve}. */
+package faceblur.server;
