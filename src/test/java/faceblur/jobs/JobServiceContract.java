@@ -2,6 +2,9 @@ package faceblur.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.sun.net.httpserver.HttpServer;
 import faceblur.rekognition.FaceDetectionResult.BoundingBox;
 import faceblur.rekognition.FaceDetectionResult.FaceDetail;
@@ -120,6 +123,24 @@ abstract class JobServiceContract {
         assertThat(jobs.countByState()).containsEntry(JobState.IN_PROGRESS, 2).containsEntry(JobState.SUCCEEDED, 0);
         assertThat(waiting.state()).isEqualTo(JobState.IN_PROGRESS);
         release.countDown();
+    }
+
+    @Test
+    void anExecutionScheduledInARolledBackTransactionIsGoneWithIt() {
+        OneTimeTask<Void> task = Tasks.oneTime("probe").execute((instance, context) -> { });
+        SchedulerClient client = SchedulerClient.Builder.create(db.dataSource(), task).build();
+
+        assertThatThrownBy(() -> db.transactions().inTransaction(c -> {
+            client.schedule(task.instance("rolled-back"), Instant.now());
+            throw new IllegalStateException("abort");
+        })).hasMessage("abort");
+        db.transactions().inTransaction(c -> {
+            client.schedule(task.instance("committed"), Instant.now());
+            return null;
+        });
+
+        assertThat(count("select count(*) from scheduled_tasks where task_name = 'probe' and task_instance = 'rolled-back'")).isZero();
+        assertThat(count("select count(*) from scheduled_tasks where task_name = 'probe' and task_instance = 'committed'")).isEqualTo(1);
     }
 
     @Test
@@ -331,6 +352,39 @@ abstract class JobServiceContract {
         assertThat(jobs.faces(jobId, 0, 100)).hasSize(5);
         System.out.printf("[%s] take-over of a killed node's job after %d ms (heartbeat %d ms)%n",
                 getClass().getSimpleName(), tookOverAt.get() - killed.toEpochMilli(), HEARTBEAT.toMillis());
+    }
+
+    @Test
+    void requestThreadsAndWorkersShareTheDatabaseWithoutBusyErrors() throws Exception {
+        FaceDetectionJobs jobs = start(FAST.withConcurrency(2).withQueueLimit(1000),
+                job -> new JobOutcome(METADATA, faces(200, new Random(6)))).jobs();
+        List<String> ids = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int client = t;
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        Job job = jobs.submit(JobSpec.of("bucket", client + "-" + i + ".mp4"), "c" + client + "-" + i);
+                        ids.add(job.jobId());
+                        jobs.find(job.jobId()).orElseThrow();
+                        jobs.faces(ids.get(0), 0, 1000);
+                        jobs.countByState();
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            thread.start();
+            clients.add(thread);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertThat(errors).isEmpty();
+        await(() -> jobs.countByState().get(JobState.SUCCEEDED) == 80);
+        assertThat(count("select count(*) from face_detection_faces")).isEqualTo(80 * 200);
     }
 
     @Test
