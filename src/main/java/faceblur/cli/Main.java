@@ -16,9 +16,10 @@ import java.io.PrintWriter;
                 "  faceblur blur in.mp4                 writes in_blurred.mp4 beside it",
                 "  faceblur detect in.mp4 -o faces.json the faces, as Rekognition's GetFaceDetection JSON",
                 "  faceblur redact in.mp4 --faces f.json blur from detections made elsewhere",
+                "  faceblur serve                       a Rekognition-Video-compatible API and S3 endpoint",
                 "",
                 "Run 'faceblur help COMMAND' or 'faceblur COMMAND --help' for each command's options."},
-        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, EvalCommand.class,
+        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, ServeCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,167 @@
+package faceblur.server;
+
+import faceblur.FaceblurException;
+import faceblur.engine.FaceBlur;
+import faceblur.jobs.JobDatabase;
+import faceblur.jobs.JobService;
+import faceblur.rekognition.PageTokens;
+import faceblur.storage.LocalS3Server;
+import faceblur.storage.ObjectStore;
+import faceblur.storage.S3Settings;
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * One running {@code faceblur serve}: the local S3 endpoint (unless a remote store is used), the job database
+ * and scheduler, and the HTTP API, started in that order and stopped in the reverse one.
+ */
+public final class FaceblurServer implements AutoCloseable {
+
+    private static final String SIGNING_SERVICE = "rekognition";
+
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private URI apiEndpoint;
+    private URI s3Endpoint;
+
+    private FaceblurServer() {
+    }
+
+    /** Starts everything, or stops what had started and throws. Takes ownership of {@code engine}. */
+    public static FaceblurServer start(ServeSettings settings, FaceBlur engine) {
+        FaceblurServer server = new FaceblurServer();
+        server.parts.push(engine);
+        try {
+            server.startParts(settings, engine);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startParts(ServeSettings settings, FaceBlur engine) {
+        checkExposure(settings);
+        Path data = createDirectories(settings.dataDir());
+        ObjectStore store = ObjectStore.connect(storeSettings(settings, data));
+        parts.push(store);
+        JobDatabase database = JobDatabase.open(settings.databaseUrl());
+        parts.push(database);
+        ServerMetrics[] metrics = new ServerMetrics[1];
+        JobService jobs = JobService.start(database, settings.jobs(),
+                job -> new DetectionJobRunner(store, engine, data.resolve("work"), settings.limits(), metrics[0])
+                        .run(job));
+        parts.push(jobs);
+        metrics[0] = new ServerMetrics(jobs.jobs());
+        FaceDetectionOperations operations = new FaceDetectionOperations(store, jobs.jobs(),
+                new PageTokens(tokenSecret(data)), settings.limits());
+        SigV4Verifier verifier = settings.accessKeys().isEmpty()
+                ? SigV4Verifier.acceptingAnySignature(SIGNING_SERVICE)
+                : new SigV4Verifier(settings.accessKeys(), SIGNING_SERVICE, Clock.systemUTC());
+        RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier, metrics[0]);
+        Javalin http = HttpApi.start(settings.host(), settings.port(), endpoint, metrics[0]);
+        parts.push(http::stop);
+        apiEndpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + http.port());
+    }
+
+    private S3Settings storeSettings(ServeSettings settings, Path data) {
+        if (settings.remoteStore() != null) {
+            s3Endpoint = settings.remoteStore().endpoint();
+            return settings.remoteStore();
+        }
+        Map.Entry<String, String> key = settings.accessKeys().entrySet().stream().findFirst().orElse(null);
+        LocalS3Server local = LocalS3Server.start(data.resolve("buckets"), settings.host(), settings.s3Port(),
+                key == null ? null : key.getKey(), key == null ? null : key.getValue());
+        parts.push(local);
+        s3Endpoint = local.endpoint();
+        // with no keys configured the local endpoint takes any signature: sign with placeholders
+        return new S3Settings(local.endpoint(), "us-east-1", key == null ? "faceblur" : key.getKey(),
+                key == null ? "faceblur" : key.getValue());
+    }
+
+    /** Anyone who can reach an endpoint without keys can read every video: only this machine may. */
+    private static void checkExposure(ServeSettings settings) {
+        if (!settings.accessKeys().isEmpty()) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(settings.host()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new FaceblurException("cannot listen on " + settings.host() + ": unknown host");
+        }
+        if (!loopback) {
+            throw new FaceblurException("refusing to listen on " + settings.host() + " without access keys: set "
+                    + "FACEBLUR_ACCESS_KEY_ID and FACEBLUR_SECRET_ACCESS_KEY, or listen on 127.0.0.1");
+        }
+    }
+
+    /** The key that signs page tokens, kept in the data folder so that tokens stay valid across restarts. */
+    private static byte[] tokenSecret(Path data) {
+        Path file = data.resolve("page-token.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                Path temp = Files.createTempFile(data, "page-token", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(temp, java.util.HexFormat.of().formatHex(secret));
+                Files.move(temp, file);
+            }
+            return java.util.HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new FaceblurException("cannot read or create " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FaceblurException("cannot create the data folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public URI apiEndpoint() {
+        return apiEndpoint;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException r ? r : new UncheckedIOException(
+                            new IOException(e));
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package faceblur.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import faceblur.rekognition.ErrorType;
+import faceblur.rekognition.Operation;
+import faceblur.rekognition.RekognitionException;
+import faceblur.rekognition.RekognitionJson;
+import faceblur.rekognition.RekognitionRequests;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * {@code POST /} in AWS JSON 1.1, as Amazon Rekognition speaks it: checks the body's size and the SigV4
+ * signature, dispatches on {@code X-Amz-Target}, and turns every failure into AWS's error shape
+ * ({@code __type} and {@code Message} in the body, {@code x-amzn-ErrorType} header), so that boto3 and the
+ * Java SDK raise their own exception classes.
+ */
+final class RekognitionEndpoint {
+
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final Logger LOG = LoggerFactory.getLogger(RekognitionEndpoint.class);
+
+    private final FaceDetectionOperations operations;
+    private final SigV4Verifier verifier;
+    private final ServerMetrics metrics;
+
+    RekognitionEndpoint(FaceDetectionOperations operations, SigV4Verifier verifier, ServerMetrics metrics) {
+        this.operations = operations;
+        this.verifier = verifier;
+        this.metrics = metrics;
+    }
+
+    void handle(Context ctx) {
+        String requestId = UUID.randomUUID().toString();
+        ctx.header("x-amzn-RequestId", requestId);
+        String operation = "unknown";
+        try {
+            byte[] body = readBody(ctx);
+            verifier.verify(new SignedRequest(ctx.method().name(), ctx.req().getRequestURI(),
+                    ctx.req().getQueryString(), headers(ctx), body));
+            Operation target = Operation.fromTarget(ctx.header("X-Amz-Target"));
+            operation = target.operationName();
+            Object response = switch (target) {
+                case START_FACE_DETECTION -> operations.start(RekognitionRequests.parseStart(body));
+                case GET_FACE_DETECTION -> operations.get(RekognitionRequests.parseGet(body));
+            };
+            ctx.status(200).contentType(CONTENT_TYPE).result(RekognitionJson.mapper().writeValueAsBytes(response));
+            metrics.request(operation, "200");
+        } catch (RekognitionException e) {
+            error(ctx, e);
+            metrics.request(operation, e.type().typeName());
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.error("request {} ({}) failed", requestId, operation, e);
+            error(ctx, new RekognitionException(ErrorType.INTERNAL_SERVER_ERROR,
+                    "Internal server error (request " + requestId + ")."));
+            metrics.request(operation, ErrorType.INTERNAL_SERVER_ERROR.typeName());
+        }
+    }
+
+    private static void error(Context ctx, RekognitionException error) {
+        ErrorType type = error.type();
+        try {
+            ctx.status(type.httpStatus()).contentType(CONTENT_TYPE)
+                    .header("x-amzn-ErrorType", type.typeName())
+                    .result(RekognitionJson.mapper().writeValueAsBytes(error.toResponse()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body, refused before it is read whole when it passes the limit (a declared or a streamed length). */
+    private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > RekognitionRequests.MAX_BODY_BYTES) {
+            throw tooLarge(ctx);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(RekognitionRequests.MAX_BODY_BYTES + 1);
+            if (body.length > RekognitionRequests.MAX_BODY_BYTES) {
+                throw tooLarge(ctx);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new RekognitionException(ErrorType.SERIALIZATION, "Could not read the request body.");
+        }
+    }
+
+    private RekognitionException tooLarge(Context ctx) {
+        Operation operation;
+        try {
+            operation = Operation.fromTarget(ctx.header("X-Amz-Target"));
+        } catch (RekognitionException unknown) {
+            return unknown;
+        }
+        return RekognitionRequests.bodyTooLarge(operation);
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,30 @@
+package faceblur.server;
+
+import faceblur.jobs.JobSettings;
+import faceblur.storage.S3Settings;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How {@code faceblur serve} runs.
+ *
+ * @param host        the address both endpoints listen on
+ * @param port        the Rekognition API's port (0: any free one)
+ * @param s3Port      the local S3 endpoint's port (0: any free one); unused with a remote store
+ * @param dataDir     where local buckets, the SQLite database and the work folders live
+ * @param jdbcUrl     the job database, or null for SQLite in {@code dataDir}
+ * @param remoteStore an S3-compatible store to read videos from, or null to serve local buckets
+ * @param accessKeys  secret keys by access key id, for SigV4 on both endpoints; empty accepts any signature
+ */
+public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
+                            Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs) {
+
+    public ServeSettings {
+        accessKeys = Map.copyOf(accessKeys);
+    }
+
+    String databaseUrl() {
+        return jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve("faceblur.db");
+    }
+}

@@ -1,0 +1,170 @@
+package faceblur.server;
+
+import faceblur.testing.AwsClients;
+import faceblur.testing.Media;
+import faceblur.testing.ServerProcess;
+import faceblur.testing.Tools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.FaceDetection;
+import software.amazon.awssdk.services.rekognition.model.GetFaceDetectionResponse;
+import software.amazon.awssdk.services.rekognition.model.LimitExceededException;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.rekognition.model.VideoJobStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static faceblur.testing.AwsClients.TEST_KEY_ID;
+import static faceblur.testing.AwsClients.TEST_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The AWS SDK for Java v2's own Rekognition client against a server that requires SigV4 with configured keys:
+ * the right key works end to end; a wrong secret or an unknown key gets AWS's errors; a full queue refuses.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServeJavaSdkTest {
+
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path data = Files.createTempDirectory("faceblur-sdk");
+        server = ServerProcess.start(Map.of("FACEBLUR_ACCESS_KEY_ID", TEST_KEY_ID,
+                        "FACEBLUR_SECRET_ACCESS_KEY", TEST_SECRET),
+                "--data", data.toString(), "--port", "0", "--s3-port", "0", "--threads", "2",
+                "--concurrency", "1", "--queue-limit", "3");
+        assertThat(AwsClients.aws(server.s3(), TEST_KEY_ID, TEST_SECRET, "s3", "mb", "s3://clips").exitCode())
+                .isZero();
+        Tools.Result upload = AwsClients.aws(server.s3(), TEST_KEY_ID, TEST_SECRET, "s3", "cp",
+                Media.media("megamind.mp4").toString(), "s3://clips/megamind.mp4");
+        assertThat(upload.exitCode()).as(upload.stderr()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static RekognitionClient client(String keyId, String secret) {
+        return RekognitionClient.builder()
+                .endpointOverride(server.api())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+    }
+
+    @Test
+    @Order(1)
+    void javaSdkRunsAJobToTheEndAndPagesIt() throws InterruptedException {
+        try (RekognitionClient rekognition = client(TEST_KEY_ID, TEST_SECRET)) {
+            String jobId = rekognition.startFaceDetection(r -> r
+                    .video(v -> v.s3Object(o -> o.bucket("clips").name("megamind.mp4")))
+                    .clientRequestToken("java-sdk-1")).jobId();
+            GetFaceDetectionResponse status = rekognition.getFaceDetection(r -> r.jobId(jobId));
+            for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                 status.jobStatus() == VideoJobStatus.IN_PROGRESS && System.nanoTime() < end; ) {
+                Thread.sleep(500);
+                status = rekognition.getFaceDetection(r -> r.jobId(jobId));
+            }
+            assertThat(status.jobStatus()).isEqualTo(VideoJobStatus.SUCCEEDED);
+            assertThat(status.videoMetadata().frameWidth()).isEqualTo(720);
+
+            List<FaceDetection> faces = new ArrayList<>();
+            String token = null;
+            int pages = 0;
+            do {
+                String next = token;
+                GetFaceDetectionResponse page = rekognition.getFaceDetection(r -> r.jobId(jobId).maxResults(25)
+                        .nextToken(next));
+                faces.addAll(page.faces());
+                token = page.nextToken();
+                pages++;
+            } while (token != null);
+            assertThat(pages).isGreaterThan(1);
+            assertThat(faces).hasSize(status.faces().size());
+            assertThat(faces).isSortedAccordingTo((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+            assertThat(faces.get(0).face().landmarks()).hasSize(5);
+
+            assertThatThrownBy(() -> rekognition.getFaceDetection(r -> r.jobId("no-such-job")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void wrongSecretAndUnknownKeyAreRefusedAsAwsRefusesThem() {
+        try (RekognitionClient wrongSecret = client(TEST_KEY_ID, "not-the-secret");
+             RekognitionClient unknownKey = client("AKIDUNKNOWN", TEST_SECRET)) {
+            assertThat(errorCode(() -> wrongSecret.getFaceDetection(r -> r.jobId("x"))))
+                    .isEqualTo("InvalidSignatureException");
+            assertThat(errorCode(() -> unknownKey.getFaceDetection(r -> r.jobId("x"))))
+                    .isEqualTo("UnrecognizedClientException");
+        }
+        Tools.Result cli = AwsClients.aws(server.api(), TEST_KEY_ID, "not-the-secret", "rekognition",
+                "get-face-detection", "--job-id", "x");
+        assertThat(cli.exitCode()).isNotZero();
+        assertThat(cli.stderr()).contains("InvalidSignatureException");
+        Tools.Result s3 = AwsClients.aws(server.s3(), TEST_KEY_ID, "not-the-secret", "s3", "ls", "s3://clips");
+        assertThat(s3.exitCode()).isNotZero();
+    }
+
+    /** Last: it leaves jobs in the queue. */
+    @Test
+    @Order(3)
+    void jobsBeyondTheQueueLimitAreRefusedWithLimitExceeded() {
+        try (RekognitionClient rekognition = client(TEST_KEY_ID, TEST_SECRET)) {
+            List<String> accepted = new ArrayList<>();
+            Throwable refused = null;
+            for (int i = 0; i < 6 && refused == null; i++) {
+                int n = i;
+                try {
+                    accepted.add(rekognition.startFaceDetection(r -> r
+                            .video(v -> v.s3Object(o -> o.bucket("clips").name("megamind.mp4")))
+                            .jobTag("queue-" + n)).jobId());
+                } catch (LimitExceededException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("accepted %s", accepted).isInstanceOf(LimitExceededException.class);
+            assertThat(accepted.size()).isBetween(1, 3);
+            for (String id : accepted) {
+                assertThat(rekognition.getFaceDetection(r -> r.jobId(id)).jobStatus())
+                        .isIn(VideoJobStatus.IN_PROGRESS, VideoJobStatus.SUCCEEDED);
+            }
+        }
+    }
+
+    private static String errorCode(Runnable call) {
+        try {
+            call.run();
+            return "no error";
+        } catch (RekognitionException e) {
+            return e.awsErrorDetails().errorCode();
+        } catch (SdkException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package faceblur.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code faceblur serve} as its own process, the way users run it: same classes as the tests, a separate JVM,
+ * so that it can be killed with SIGKILL and started again on the same data.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Rekognition API on (\\S+), S3 on (\\S+?),");
+
+    private final Process process;
+    private final StringBuffer log = new StringBuffer();
+    private final URI api;
+    private final URI s3;
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        CompletableFuture<URI[]> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readLog(ready), "serve-log");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            URI[] endpoints = ready.get(120, TimeUnit.SECONDS);
+            api = endpoints[0];
+            s3 = endpoints[1];
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("faceblur serve did not start: " + e + "\n" + log, e);
+        }
+    }
+
+    /** Starts {@code faceblur serve ARGS} with the given extra environment, and waits until it listens. */
+    public static ServerProcess start(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", "serve"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
+        pb.environment().putAll(environment);
+        try {
+            return new ServerProcess(pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readLog(CompletableFuture<URI[]> ready) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.append(line).append('\n');
+                Matcher m = READY.matcher(line);
+                if (m.find()) {
+                    ready.complete(new URI[]{URI.create(m.group(1)), URI.create(m.group(2))});
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));
+        } catch (IOException | InterruptedException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    public URI api() {
+        return api;
+    }
+
+    public URI s3() {
+        return s3;
+    }
+
+    public String log() {
+        return log.toString();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is cleaned up, as when a machine loses power. */
+    public void kill9() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** GET a path of the API port; returns status and body. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, as a service manager stops it. */
+    @Override
+    public void close() {
+        process.destroy();
+        waitFor();
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
