@@ -7,13 +7,14 @@ import faceblur.rekognition.GetFaceDetectionRequest;
 import faceblur.rekognition.RekognitionException;
 import faceblur.rekognition.RekognitionRequests;
 import faceblur.rekognition.StartFaceDetectionRequest;
+import faceblur.testing.Python;
 import faceblur.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -58,7 +59,7 @@ class RealClientsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"python3", "/usr/bin/python3"})
+    @MethodSource("faceblur.testing.Python#withBoto3")
     void boto3StartFaceDetectionVerifiesAndParses(String python) throws Exception {
         endpoint.answer("{\"JobId\":\"job-1\"}");
         JsonNode response = boto3(python, "start_face_detection", """
@@ -78,7 +79,7 @@ class RealClientsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"python3", "/usr/bin/python3"})
+    @MethodSource("faceblur.testing.Python#withBoto3")
     void boto3GetFaceDetectionWithABlankTokenVerifiesAndParses(String python) throws Exception {
         endpoint.answer("{\"JobStatus\":\"IN_PROGRESS\",\"Faces\":[]}");
         JsonNode response = boto3(python, "get_face_detection",
@@ -152,13 +153,13 @@ class RealClientsTest {
         for (ErrorType type : List.of(ErrorType.RESOURCE_NOT_FOUND, ErrorType.VALIDATION,
                 ErrorType.REQUEST_ENTITY_TOO_LARGE, ErrorType.INTERNAL_SERVER_ERROR)) {
             endpoint.fail(new RekognitionException(type, "because " + type));
-            JsonNode error = boto3("python3", "get_face_detection", "{\"JobId\": \"job-5\"}");
+            JsonNode error = boto3(Python.DEBIAN, "get_face_detection", "{\"JobId\": \"job-5\"}");
             assertThat(error.path("Code").asText()).isEqualTo(type.typeName());
             assertThat(error.path("HTTPStatusCode").asInt()).isEqualTo(type.httpStatus());
             assertThat(error.path("Message").asText()).isEqualTo("because " + type);
         }
         endpoint.fail(new RekognitionException(ErrorType.RESOURCE_NOT_FOUND, "gone"));
-        assertThat(boto3("python3", "get_face_detection", "{\"JobId\": \"job-5\"}").path("ErrorClass").asText())
+        assertThat(boto3(Python.DEBIAN, "get_face_detection", "{\"JobId\": \"job-5\"}").path("ErrorClass").asText())
                 .isEqualTo("ResourceNotFoundException");
         endpoint.answer("{}");
     }

@@ -22,10 +22,14 @@ final class SdkSigning {
     }
 
     static SignedRequest sign(String target, String json, String accessKey, String secret, Instant at) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return sign(URI.create("http://127.0.0.1:8080/"), target, json.getBytes(StandardCharsets.UTF_8), accessKey,
+                secret, at);
+    }
+
+    static SignedRequest sign(URI endpoint, String target, byte[] body, String accessKey, String secret, Instant at) {
         SdkHttpRequest http = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(URI.create("http://127.0.0.1:8080/"))
+                .uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", "RekognitionService." + target)
                 .putHeader("Content-Length", Integer.toString(body.length))

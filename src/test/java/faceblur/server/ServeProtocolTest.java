@@ -7,13 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -21,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -91,19 +85,11 @@ class ServeProtocolTest {
 
     /** POSTs {@code body} as operation {@code operation}, signed with the test key by the AWS SDK's signer. */
     private static HttpResponse<String> send(String operation, byte[] body) throws Exception {
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.api().resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "RekognitionService." + operation)
-                .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(TEST_KEY_ID, TEST_SECRET))
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "rekognition"));
+        SignedRequest signed = SdkSigning.sign(server.api().resolve("/"), operation, body, TEST_KEY_ID, TEST_SECRET,
+                Instant.now());
         HttpRequest.Builder request = HttpRequest.newBuilder(server.api().resolve("/"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.request().forEachHeader((name, values) -> {
+        signed.headers().forEach((name, values) -> {
             if (!UNSENDABLE.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));
             }

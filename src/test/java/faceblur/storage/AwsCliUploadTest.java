@@ -1,5 +1,8 @@
 package faceblur.storage;
 
+import faceblur.testing.AwsCli;
+import faceblur.testing.Media;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a user does: `aws s3 cp` a video to the local endpoint; faceblur then reads it back bit for bit. */
 class AwsCliUploadTest {
 
-    private static final Path VIDEO = Path.of("/work/shared/media/megamind.mp4");
+    private static final Path VIDEO = Media.media("megamind.mp4");
     private static final String KEY_ID = "local-key";
     private static final String SECRET = "local-secret-0123456789";
 

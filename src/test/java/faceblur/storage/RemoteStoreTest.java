@@ -1,5 +1,8 @@
 package faceblur.storage;
 
+import faceblur.testing.AwsCli;
+import faceblur.testing.Media;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +53,7 @@ class RemoteStoreTest {
 
     @Test
     void uploadsWholeFilesWithTheirContentType() throws Exception {
-        Path video = Path.of("/work/shared/media/megamind.mp4");
+        Path video = Media.media("megamind.mp4");
         Path json = Files.writeString(dir.resolve("faces.json"), "{\"Faces\":[]}");
         Path other = Files.write(dir.resolve("frame.bin"), new byte[] {1, 2, 3});
         store.upload(video, new S3Location("jobs", "out/a/video.mp4", null));

@@ -1,6 +1,5 @@
-package faceblur.storage;
+package faceblur.testing;
 
-import faceblur.testing.Tools;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /** Debian's AWS CLI with the given keys and nothing from ~/.aws or the environment of the build. */
-record AwsCli(URI endpoint, String accessKeyId, String secretAccessKey, Path configFile) {
+public record AwsCli(URI endpoint, String accessKeyId, String secretAccessKey, Path configFile) {
 
-    AwsCli(URI endpoint, String accessKeyId, String secretAccessKey) {
+    public AwsCli(URI endpoint, String accessKeyId, String secretAccessKey) {
         this(endpoint, accessKeyId, secretAccessKey, Path.of("/dev/null"));
     }
 
-    Tools.Result run(String... args) {
+    public Tools.Result run(String... args) {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString()));
         command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        return Tools.run(isolate(new ProcessBuilder(command), accessKeyId, secretAccessKey, configFile));
+    }
+
+    /** An AWS client process that sees only these keys, region us-east-1 and {@code configFile}. */
+    static ProcessBuilder isolate(ProcessBuilder pb, String accessKeyId, String secretAccessKey, Path configFile) {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
         env.put("AWS_ACCESS_KEY_ID", accessKeyId);
@@ -27,6 +30,7 @@ record AwsCli(URI endpoint, String accessKeyId, String secretAccessKey, Path con
         env.put("AWS_CONFIG_FILE", configFile.toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        return Tools.run(pb);
+        env.put("AWS_PAGER", "");
+        return pb;
     }
 }
