@@ -68,10 +68,10 @@ public final class RekognitionJson {
         List<Landmark> landmarks = new ArrayList<>();
         for (int i = 0; i < d.landmarks().size() && i < LANDMARK_TYPES.size(); i++) {
             Point p = d.landmarks().get(i);
-            landmarks.add(new Landmark(LANDMARK_TYPES.get(i), p.x() / w, p.y() / h));
+            landmarks.add(new Landmark(LANDMARK_TYPES.get(i), (float) (p.x() / w), (float) (p.y() / h)));
         }
-        return new FaceDetail(new BoundingBox(b.width() / w, b.height() / h, b.x() / w, b.y() / h),
-                Math.min(100, d.confidence() * 100), landmarks);
+        return new FaceDetail(new BoundingBox((float) (b.width() / w), (float) (b.height() / h), (float) (b.x() / w),
+                (float) (b.y() / h)), (float) Math.min(100, d.confidence() * 100), landmarks);
     }
 
     public static void write(FaceDetectionResult result, Path file) {
@@ -127,7 +127,7 @@ public final class RekognitionJson {
                 }
                 BoundingBox bb = f.face().boundingBox();
                 Box box = new Box(bb.left() * width, bb.top() * height, bb.width() * width, bb.height() * height);
-                double confidence = f.face().confidence() == null ? 1 : f.face().confidence() / 100;
+                double confidence = f.face().confidence() == null ? 1 : f.face().confidence() / 100.0;
                 byTime.computeIfAbsent(f.timestamp() * 1000, t -> new ArrayList<>())
                         .add(new Detection(box, confidence, List.of()));
             }

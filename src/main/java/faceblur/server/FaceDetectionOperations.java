@@ -1,5 +1,6 @@
 package faceblur.server;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import faceblur.jobs.FaceDetectionJobs;
 import faceblur.jobs.IdempotencyMismatchException;
 import faceblur.jobs.Job;
@@ -7,7 +8,6 @@ import faceblur.jobs.JobSpec;
 import faceblur.jobs.JobState;
 import faceblur.jobs.QueueFullException;
 import faceblur.rekognition.ErrorType;
-import faceblur.rekognition.FaceDetectionResult.FaceDetection;
 import faceblur.rekognition.GetFaceDetectionRequest;
 import faceblur.rekognition.GetFaceDetectionResponse;
 import faceblur.rekognition.NotificationChannel;
@@ -22,7 +22,6 @@ import faceblur.storage.S3Location;
 import faceblur.storage.StorageException;
 import faceblur.storage.StoredObject;
 
-import java.util.List;
 
 /**
  * StartFaceDetection and GetFaceDetection with Rekognition's semantics, over faceblur's storage and job store:
@@ -32,11 +31,14 @@ import java.util.List;
 final class FaceDetectionOperations {
 
     private static final String DEFAULT_ATTRIBUTES = "DEFAULT";
+    /** About 100 pages of 1000 faces. */
+    private static final long PAGE_CACHE_CHARS = 64L << 20;
 
     private final ObjectStore store;
     private final FaceDetectionJobs jobs;
     private final PageTokens tokens;
     private final ServiceLimits limits;
+    private final FacePageCache pages = new FacePageCache(PAGE_CACHE_CHARS);
 
     FaceDetectionOperations(ObjectStore store, FaceDetectionJobs jobs, PageTokens tokens, ServiceLimits limits) {
         this.store = store;
@@ -75,11 +77,11 @@ final class FaceDetectionOperations {
                 + " (unknown, or its results have expired)."));
         int offset = request.firstPage() ? 0 : tokens.offsetOf(request.nextToken(), job.jobId());
         int max = request.pageSize();
-        List<FaceDetection> faces = null;
+        RawValue faces = null;
         String next = null;
         if (job.state() == JobState.SUCCEEDED) {
-            faces = jobs.faces(job.jobId(), offset, max);
-            int end = offset + faces.size();
+            int end = Math.min(job.faceCount(), offset + max);
+            faces = new RawValue(pages.page(job.jobId(), offset, max, () -> jobs.faces(job.jobId(), offset, max)));
             next = end < job.faceCount() ? tokens.issue(job.jobId(), end) : null;
         }
         JobSpec spec = job.spec();

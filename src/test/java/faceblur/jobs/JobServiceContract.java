@@ -425,8 +425,8 @@ abstract class JobServiceContract {
         for (int i = 0; i < n; i++) {
             // Few distinct timestamps, so that ties test the order within one time.
             long timestamp = random.nextInt(Math.max(1, n / 4)) * 40L;
-            FaceDetail detail = new FaceDetail(new BoundingBox(0.1, 0.2, random.nextDouble() - 0.05, random.nextDouble()),
-                    99.5, List.of(new Landmark("eyeLeft", 0.3, 0.4), new Landmark("nose", 0.35, 0.45)));
+            FaceDetail detail = new FaceDetail(new BoundingBox(0.1f, 0.2f, random.nextFloat() - 0.05f, random.nextFloat()),
+                    99.5f, List.of(new Landmark("eyeLeft", 0.3f, 0.4f), new Landmark("nose", 0.35f, 0.45f)));
             faces.add(new FaceDetection(timestamp, detail, i));
         }
         return faces;

@@ -41,8 +41,8 @@ class RekognitionJsonTest {
         FaceDetectionResult.FaceDetection face = pages.get(0).faces().get(0);
         assertThat(face.timestamp()).isEqualTo(1234);
         assertThat(face.trackId()).isEqualTo(7);
-        assertThat(face.face().confidence()).isCloseTo(75, within(1e-9));
-        assertThat(face.face().boundingBox().left()).isCloseTo(-8.0 / 640, within(1e-12));
+        assertThat(face.face().confidence()).isCloseTo(75f, within(1e-5f));
+        assertThat(face.face().boundingBox().left()).isCloseTo(-8f / 640, within(1e-8f));
         assertThat(face.face().landmarks().get(1).type()).isEqualTo("eyeRight");
         assertThat(pages.get(0).videoMetadata().frameRate()).isCloseTo(29.97, within(0.001));
 
