@@ -2,6 +2,7 @@ package faceblur.server;
 
 import faceblur.testing.AwsClients;
 import faceblur.testing.Media;
+import faceblur.testing.SdkClients;
 import faceblur.testing.ServerProcess;
 import faceblur.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.FaceDetection;
 import software.amazon.awssdk.services.rekognition.model.GetFaceDetectionResponse;
@@ -26,7 +23,6 @@ import software.amazon.awssdk.services.rekognition.model.VideoJobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +63,7 @@ class ServeJavaSdkTest {
     }
 
     private static RekognitionClient client(String keyId, String secret) {
-        return RekognitionClient.builder()
-                .endpointOverride(server.api())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
-                .build();
+        return SdkClients.rekognition(server.api(), keyId, secret);
     }
 
     @Test
@@ -83,12 +73,7 @@ class ServeJavaSdkTest {
             String jobId = rekognition.startFaceDetection(r -> r
                     .video(v -> v.s3Object(o -> o.bucket("clips").name("megamind.mp4")))
                     .clientRequestToken("java-sdk-1").jobTag("java-sdk")).jobId();
-            GetFaceDetectionResponse status = rekognition.getFaceDetection(r -> r.jobId(jobId));
-            for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                 status.jobStatus() == VideoJobStatus.IN_PROGRESS && System.nanoTime() < end; ) {
-                Thread.sleep(500);
-                status = rekognition.getFaceDetection(r -> r.jobId(jobId));
-            }
+            GetFaceDetectionResponse status = SdkClients.awaitJob(rekognition, jobId);
             assertThat(status.jobStatus()).isEqualTo(VideoJobStatus.SUCCEEDED);
             assertThat(status.videoMetadata().frameWidth()).isEqualTo(720);
             // newer models echo the job on every page (Debian's older botocore does not know these fields)
