@@ -106,6 +106,14 @@ final class OutputMuxer implements AutoCloseable {
 
     /** Adds the audio streams and metadata and writes the file header; the video stream must be added. */
     void writeHeader() {
+        writeHeader(false);
+    }
+
+    /**
+     * As {@link #writeHeader()}; with {@code exactStart}, an MP4's movie clock ticks in the video's own time base
+     * (not milliseconds), so that the edit list placing a piece's first frame at its time keeps it exactly.
+     */
+    void writeHeader(boolean exactStart) {
         if (copyAudio) {
             copier.addAudioStreams(output);
             copier.shiftBy(copier.startShiftMicros());
@@ -120,6 +128,11 @@ final class OutputMuxer implements AutoCloseable {
         if (container != Container.MATROSKA) {
             // The index up front, so that players and browsers can start before the whole file arrives.
             av_dict_set(muxerOptions, "movflags", "+faststart", 0);
+            if (exactStart && video.time_base().den() > 0) {
+                String timescale = Integer.toString(video.time_base().den());
+                av_dict_set(muxerOptions, "video_track_timescale", timescale, 0);
+                av_dict_set(muxerOptions, "movie_timescale", timescale, 0);
+            }
         }
         int rc = avformat_write_header(output, muxerOptions);
         av_dict_free(muxerOptions);

@@ -67,14 +67,14 @@ public final class VideoWriter implements AutoCloseable {
         this.info = source.info();
         this.muxer = new OutputMuxer(path, container, source.path(), copyAudio);
         try {
-            open(settings);
+            open(settings, copyAudio);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void open(EncoderSettings settings) {
+    private void open(EncoderSettings settings, boolean copyAudio) {
         AVCodec x264 = avcodec_find_encoder_by_name("libx264");
         if (x264 == null || x264.isNull()) {
             throw new FaceblurException("this FFmpeg build has no libx264 encoder");
@@ -112,7 +112,7 @@ public final class VideoWriter implements AutoCloseable {
             avcodec_parameters_free(parameters);
         }
         ptsShift = info.toPts(muxer.startShiftMicros());
-        muxer.writeHeader();
+        muxer.writeHeader(!copyAudio);
     }
 
     /** Encodes one frame of the source, as it is now (redacted or not), at its own timestamp. */
