@@ -3,8 +3,10 @@ package faceblur.engine;
 import faceblur.FaceblurException;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.OrderedDetections;
+import faceblur.segment.Segment;
 import faceblur.track.Observation;
 import faceblur.video.DecodedFrame;
+import faceblur.video.VideoPackets;
 import faceblur.video.VideoReader;
 
 import java.nio.file.Path;
@@ -30,20 +32,56 @@ public final class Analyzer {
 
     public Analysis analyse(Path input, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input)) {
-            List<Observation> observations = new ArrayList<>();
-            OrderedDetections<Long> detections = new OrderedDetections<>(detectors,
-                    (micros, faces) -> observations.add(new Observation(micros, faces)));
             progress.begin("finding faces", Frames.estimate(reader.info()));
-            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                if (frame.index() % detectEvery == 0) {
-                    detections.submit(frame.micros(), input.toString(), frame.image().clone());
-                }
-                progress.frameDone();
-            }
-            detections.finish();
-            progress.end();
+            Analysis analysis = analyse(reader, input, Long.MAX_VALUE, progress);
             reader.checkComplete();
-            return new Analysis(reader.info(), reader.framesRead(), observations);
+            return analysis;
         }
+    }
+
+    /**
+     * The frames of one segment only, found by seeking to its keyframe: together the segments of a plan give
+     * the same observations as {@link #analyse(Path, ProgressListener)}, frame for frame.
+     */
+    public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
+        try (VideoReader reader = VideoReader.open(input)) {
+            progress.begin("finding faces", Frames.estimate(reader.info(), segment.startMicros(), segment.endMicros()));
+            if (segment.startMicros() > 0) {
+                reader.seekTo(segment.startMicros(), firstFrameIndex(input, segment));
+            }
+            Analysis analysis = analyse(reader, input, segment.endMicros(), progress);
+            if (analysis.frames() == 0) {
+                throw new FaceblurException(input + ": segment " + segment.index() + " holds no frames; was it planned for another file?");
+            }
+            return analysis;
+        }
+    }
+
+    /**
+     * The position of the segment's first frame in the whole video, which picks the frames detected on when
+     * not every one is; counted from packets, without decoding.
+     */
+    private int firstFrameIndex(Path input, Segment segment) {
+        if (detectEvery == 1) {
+            return 0;
+        }
+        return (int) VideoPackets.scan(input).stream().filter(p -> p.micros() < segment.startMicros()).count();
+    }
+
+    private Analysis analyse(VideoReader reader, Path input, long endMicros, ProgressListener progress) {
+        List<Observation> observations = new ArrayList<>();
+        OrderedDetections<Long> detections = new OrderedDetections<>(detectors,
+                (micros, faces) -> observations.add(new Observation(micros, faces)));
+        int frames = 0;
+        for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
+            if (frame.index() % detectEvery == 0) {
+                detections.submit(frame.micros(), input.toString(), frame.image().clone());
+            }
+            frames++;
+            progress.frameDone();
+        }
+        detections.finish();
+        progress.end();
+        return new Analysis(reader.info(), frames, observations);
     }
 }

@@ -5,6 +5,7 @@ import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
+import faceblur.segment.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Observation;
 import faceblur.track.Track;
@@ -49,6 +50,18 @@ public final class FaceBlur implements AutoCloseable {
         return new Analyzer(detector, detectEvery).analyse(input, progress);
     }
 
+    /**
+     * The faces on the frames of one segment only (it seeks to the segment's keyframe): the observations of a
+     * plan's segments together are those of {@link #analyse(Path, ProgressListener)}, so {@link #track} over
+     * their union links faces across the cuts. {@code frames()} counts the segment's frames.
+     */
+    public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
+        if (detector == null) {
+            throw new IllegalStateException("this engine has no detector");
+        }
+        return new Analyzer(detector, detectEvery).analyse(input, segment, progress);
+    }
+
     public List<Track> track(List<Observation> observations) {
         return Tracker.link(observations, tracking);
     }
@@ -67,6 +80,21 @@ public final class FaceBlur implements AutoCloseable {
                       Path target, Container container, ProgressListener progress) {
         Renderer renderer = new Renderer(new Redactor(redaction), encoding);
         return renderer.render(input, new FaceTimeline(tracks), target, container, progress);
+    }
+
+    /**
+     * Renders the frames of one segment with every face of {@code tracks} (tracked over the whole video) hidden,
+     * into a video-only MP4 piece for {@code SegmentJoiner}; {@code target} appears whole or not at all and is
+     * replaced if it exists. Returns the number of frames written.
+     */
+    public int renderSegment(Path input, List<Track> tracks, Segment segment, RedactionSettings redaction,
+                             EncoderSettings encoding, Path target, ProgressListener progress) {
+        Renderer renderer = new Renderer(new Redactor(redaction), encoding);
+        try (AtomicOutput output = AtomicOutput.create(target, true)) {
+            int frames = renderer.render(input, new FaceTimeline(tracks), segment, output.temporary(), progress);
+            output.commit();
+            return frames;
+        }
     }
 
     @Override

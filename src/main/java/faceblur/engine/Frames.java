@@ -18,4 +18,15 @@ final class Frames {
         }
         return -1;
     }
+
+    /** The number of frames to expect between two times (micros from the first frame), or -1 when unknown. */
+    static long estimate(VideoInfo info, long startMicros, long endMicros) {
+        long whole = estimate(info);
+        if (whole < 0 || !info.frameRate().isValid()) {
+            return -1;
+        }
+        double rate = info.frameRate().toDouble() / 1e6;
+        long end = endMicros == Long.MAX_VALUE ? whole : Math.min(whole, Math.round(endMicros * rate));
+        return Math.max(0, end - Math.round(startMicros * rate));
+    }
 }

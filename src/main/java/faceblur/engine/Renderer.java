@@ -1,7 +1,9 @@
 package faceblur.engine;
 
+import faceblur.FaceblurException;
 import faceblur.detect.Box;
 import faceblur.redact.Redactor;
+import faceblur.segment.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.video.Container;
 import faceblur.video.DecodedFrame;
@@ -32,22 +34,48 @@ public final class Renderer {
         try (VideoReader reader = VideoReader.open(input);
              VideoWriter writer = new VideoWriter(target, container, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info()));
-            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                List<Box> faces = timeline.boxesAt(frame.micros());
-                if (!faces.isEmpty()) {
-                    // Edit the decoded YUV itself: the rest of the picture is never converted, so only
-                    // the encoder touches it, as in a plain transcode.
-                    for (Plane plane : frame.planes()) {
-                        redactor.apply(plane.pixels(), faces, plane.scale(), plane.black());
-                    }
-                }
-                writer.write(frame);
-                progress.frameDone();
-            }
-            writer.finish();
-            progress.end();
+            int frames = render(reader, timeline, Long.MAX_VALUE, writer, progress);
             reader.checkComplete();
-            return reader.framesRead();
+            return frames;
         }
+    }
+
+    /**
+     * Writes the frames of one segment, redacted, as a video-only MP4 piece for {@code VideoJoiner}: the same
+     * encoder settings and output timestamps as {@link #render}, starting with an IDR picture.
+     */
+    public int render(Path input, FaceTimeline timeline, Segment segment, Path target, ProgressListener progress) {
+        try (VideoReader reader = VideoReader.open(input);
+             VideoWriter writer = VideoWriter.videoOnly(target, reader, encoder)) {
+            progress.begin("blurring", Frames.estimate(reader.info(), segment.startMicros(), segment.endMicros()));
+            if (segment.startMicros() > 0) {
+                reader.seekTo(segment.startMicros(), 0);
+            }
+            int frames = render(reader, timeline, segment.endMicros(), writer, progress);
+            if (frames == 0) {
+                throw new FaceblurException(input + ": segment " + segment.index() + " holds no frames; was it planned for another file?");
+            }
+            return frames;
+        }
+    }
+
+    private int render(VideoReader reader, FaceTimeline timeline, long endMicros, VideoWriter writer, ProgressListener progress) {
+        int frames = 0;
+        for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
+            List<Box> faces = timeline.boxesAt(frame.micros());
+            if (!faces.isEmpty()) {
+                // Edit the decoded YUV itself: the rest of the picture is never converted, so only
+                // the encoder touches it, as in a plain transcode.
+                for (Plane plane : frame.planes()) {
+                    redactor.apply(plane.pixels(), faces, plane.scale(), plane.black());
+                }
+            }
+            writer.write(frame);
+            frames++;
+            progress.frameDone();
+        }
+        writer.finish();
+        progress.end();
+        return frames;
     }
 }

@@ -22,13 +22,16 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
@@ -63,6 +66,9 @@ public final class VideoReader implements AutoCloseable {
     private int nextIndex;
     private long lastPts = Long.MIN_VALUE;
     private long firstMicros;
+    private boolean clockSet;
+    /** After a seek, frames shown before this time (micros from the first frame) are decoded but not returned. */
+    private long skipBefore = Long.MIN_VALUE;
 
     private VideoReader(Path path) {
         this.path = path;
@@ -119,7 +125,7 @@ public final class VideoReader implements AutoCloseable {
         if (rc < 0) {
             throw notReadable(FfmpegLog.errorText(rc));
         }
-        streamIndex = videoStream();
+        streamIndex = videoStream(format);
         if (streamIndex < 0) {
             throw new FaceblurException(path + ": has no video stream");
         }
@@ -146,7 +152,7 @@ public final class VideoReader implements AutoCloseable {
     }
 
     /** The first video stream that is a moving picture, not an attached cover image. */
-    private int videoStream() {
+    static int videoStream(AVFormatContext format) {
         for (int i = 0; i < format.nb_streams(); i++) {
             AVStream s = format.streams(i);
             if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && (s.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
@@ -237,25 +243,53 @@ public final class VideoReader implements AutoCloseable {
             current.release();
             current = null;
         }
-        if (!receive()) {
-            return null;
+        while (receive()) {
+            long pts = frame.best_effort_timestamp();
+            if (pts == AV_NOPTS_VALUE) {
+                pts = lastPts == Long.MIN_VALUE ? 0 : lastPts + 1;
+            }
+            // Broken files can repeat a timestamp; an encoder and muxer need them strictly increasing.
+            if (pts <= lastPts) {
+                pts = lastPts + 1;
+            }
+            if (!clockSet) {
+                firstMicros = info.toMicros(pts);
+                clockSet = true;
+            }
+            lastPts = pts;
+            long micros = info.toMicros(pts) - firstMicros;
+            if (micros < skipBefore) {
+                continue;
+            }
+            boolean passThrough = PixelFormats.sameLayout(frame.format(), yuvFormat);
+            boolean frameFullRange = frame.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(frame.format());
+            current = new DecodedFrame(nextIndex++, pts, micros, frame, converter, yuvFormat, frameFullRange, passThrough);
+            return current;
         }
-        long pts = frame.best_effort_timestamp();
-        if (pts == AV_NOPTS_VALUE) {
-            pts = lastPts == Long.MIN_VALUE ? 0 : lastPts + 1;
+        return null;
+    }
+
+    /**
+     * Moves to the keyframe at or before {@code micros} (the clock of {@link DecodedFrame#micros()}) and decodes
+     * from there, so that the next frame is the first one shown at or after {@code micros}: only one group of
+     * pictures is decoded, not the video up to it. Frames of an open group that belong before {@code micros}
+     * are dropped. {@code frameIndex} is what {@link DecodedFrame#index()} says of that frame.
+     */
+    public void seekTo(long micros, int frameIndex) {
+        if (!clockSet && next() == null) {
+            return; // The first frame fixes the clock; an empty video has nothing to seek in.
         }
-        // Broken files can repeat a timestamp; an encoder and muxer need them strictly increasing.
-        if (pts <= lastPts) {
-            pts = lastPts + 1;
+        if (current != null) {
+            current.release();
+            current = null;
         }
-        if (nextIndex == 0) {
-            firstMicros = info.toMicros(pts);
-        }
-        lastPts = pts;
-        boolean passThrough = PixelFormats.sameLayout(frame.format(), yuvFormat);
-        boolean frameFullRange = frame.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(frame.format());
-        current = new DecodedFrame(nextIndex++, pts, info.toMicros(pts) - firstMicros, frame, converter, yuvFormat, frameFullRange, passThrough);
-        return current;
+        long target = info.toPts(micros + firstMicros);
+        check(av_seek_frame(format, streamIndex, target, AVSEEK_FLAG_BACKWARD), "seek to " + micros + " µs");
+        avcodec_flush_buffers(decoder);
+        draining = false;
+        lastPts = Long.MIN_VALUE;
+        skipBefore = micros;
+        nextIndex = frameIndex;
     }
 
     /** Decodes until a frame comes out; false at the end of the stream. */

@@ -1,0 +1,51 @@
+package faceblur.segment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faceblur.FaceblurException;
+import faceblur.engine.Analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A segment's analysis as JSON, for one node to upload and another to read back without loss: times are whole
+ * microseconds and every double is written in its shortest exact form, so {@code read(write(a))} equals
+ * {@code a}. Only observations and the video's facts travel; tracks are linked again from the union.
+ */
+public final class SegmentAnalysisJson {
+
+    /** Bumped when the shape changes, so that a node never misreads another version's upload. */
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            // The records' components only: derived accessors such as Rational.isValid() are not data.
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    private record Document(int version, Analysis analysis) {
+    }
+
+    private SegmentAnalysisJson() {
+    }
+
+    public static void write(Analysis analysis, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, new Document(VERSION, analysis));
+    }
+
+    public static Analysis read(InputStream in) throws IOException {
+        Document document = MAPPER.readValue(in, Document.class);
+        if (document.version() != VERSION || document.analysis() == null) {
+            throw new FaceblurException("not a faceblur segment analysis of version " + VERSION
+                    + " (version " + document.version() + ")");
+        }
+        return document.analysis();
+    }
+}
