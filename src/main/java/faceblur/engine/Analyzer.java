@@ -3,7 +3,7 @@ package faceblur.engine;
 import faceblur.FaceblurException;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.OrderedDetections;
-import faceblur.segment.Segment;
+import faceblur.video.Segment;
 import faceblur.track.Observation;
 import faceblur.video.DecodedFrame;
 import faceblur.video.VideoPackets;

@@ -5,7 +5,7 @@ import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
-import faceblur.segment.Segment;
+import faceblur.video.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Observation;
 import faceblur.track.Track;

@@ -3,7 +3,7 @@ package faceblur.engine;
 import faceblur.FaceblurException;
 import faceblur.detect.Box;
 import faceblur.redact.Redactor;
-import faceblur.segment.Segment;
+import faceblur.video.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.video.Container;
 import faceblur.video.DecodedFrame;

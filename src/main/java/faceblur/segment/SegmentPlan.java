@@ -1,6 +1,7 @@
 package faceblur.segment;
 
 import faceblur.FaceblurException;
+import faceblur.video.Segment;
 import faceblur.video.VideoPackets;
 
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import faceblur.track.Track;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
 import faceblur.video.EncoderSettings;
+import faceblur.video.Segment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package faceblur.segment;
+package faceblur.video;
 
 /**
  * A stretch of a video, as a half-open range of frame times: the frames shown at {@code startMicros} or later
