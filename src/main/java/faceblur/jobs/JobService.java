@@ -1,6 +1,7 @@
 package faceblur.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Priority;
@@ -8,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +71,8 @@ public final class JobService implements AutoCloseable {
         Scheduler scheduler = Scheduler.create(db.dataSource(), oneTime)
                 .startTasks(recurring)
                 .threads(settings.concurrency())
+                // pid@host: several nodes on one machine stay apart in picked_by, as in the pipeline's history
+                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
                 .pollingInterval(POLLING_INTERVAL)
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS)

@@ -32,12 +32,12 @@ public final class Pipeline {
                 .serializer(new JacksonSerializer())
                 .build();
         StepScheduler steps = new StepScheduler(client);
-        PipelineJobs jobs = new PipelineJobs(db.transactions(), steps, store, settings.rules(), settings.naming());
+        PipelineJobs jobs = new PipelineJobs(db.transactions(), steps, store, settings.watch().rules(), settings.watch().naming());
         StepRunner runner = new StepRunner(db.transactions(), settings);
         List<Task<?>> oneTime = List.of(new AnalyseStep(runner, store, engine, steps).task(),
                 new RenderStep(runner, store, engine, settings).task());
-        List<RecurringTask<?>> watchers = settings.rules().stream()
-                .<RecurringTask<?>>map(rule -> new Watcher(rule, store, jobs).task(settings.listInterval()))
+        List<RecurringTask<?>> watchers = settings.watch().rules().stream()
+                .<RecurringTask<?>>map(rule -> new Watcher(rule, store, jobs).task(settings.watch().listInterval()))
                 .toList();
         return new Pipeline(jobs, new SharedTasks(oneTime, watchers));
     }
