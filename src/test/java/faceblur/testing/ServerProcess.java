@@ -35,9 +35,9 @@ public final class ServerProcess implements AutoCloseable {
     private final URI api;
     private final URI s3;
 
-    private ServerProcess(Process process, Pattern ready) {
+    private ServerProcess(Process process, Pattern readyLine) {
         this.process = process;
-        this.ready = ready;
+        this.ready = readyLine;
         CompletableFuture<URI[]> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> readLog(ready), "serve-log");
         reader.setDaemon(true);
