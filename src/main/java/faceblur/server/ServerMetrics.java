@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The service's Prometheus metrics: jobs by state and queue length (read from the job store at each scrape, so
- * every node of a cluster reports the shared truth), pipeline jobs by state, S3 event records by outcome, frames analysed by this node and their recent rate, and
- * API requests by operation and outcome.
+ * every node of a cluster reports the shared truth), pipeline jobs by state, S3 event records by outcome,
+ * frames analysed by this node and their recent rate, and API requests by operation and outcome.
  */
 final class ServerMetrics {
 
