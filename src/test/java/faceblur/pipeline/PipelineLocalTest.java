@@ -49,7 +49,7 @@ class PipelineLocalTest {
         WatchRule rule = new WatchRule(S3Prefix.parse("s3://upl/in"), S3Prefix.parse("s3://pub1"),
                 OutputNaming.defaults());
         assertThat(rule.matches(new S3Location("upl", "in/x.mov"))).isTrue();
-        assertThat(rule.matches(new S3Location("up", "inbox/x.mov"))).isFalse();
+        assertThat(rule.matches(new S3Location("upl", "inbox/x.mov"))).isFalse();
         assertThat(rule.video(new S3Location("upl", "in/d/x.mov"))).hasToString("s3://pub1/d/x.mov");
         assertThat(rule.video(new S3Location("upl", "in/x.avi"))).hasToString("s3://pub1/x.mp4");
         assertThat(OutputNaming.faces(new S3Location("pub1", "x.mp4")).key()).isEqualTo("x.mp4.faces.json");
