@@ -17,9 +17,11 @@ import java.io.PrintWriter;
                 "  faceblur detect in.mp4 -o faces.json the faces, as Rekognition's GetFaceDetection JSON",
                 "  faceblur redact in.mp4 --faces f.json blur from detections made elsewhere",
                 "  faceblur serve                       a Rekognition-Video-compatible API and S3 endpoint",
+                "  faceblur worker --db URL             one more node for the jobs and the blur-on-upload pipeline",
                 "",
                 "Run 'faceblur help COMMAND' or 'faceblur COMMAND --help' for each command's options."},
-        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, ServeCommand.class, EvalCommand.class,
+        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, ServeCommand.class, WorkerCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

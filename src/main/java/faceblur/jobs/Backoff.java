@@ -7,13 +7,13 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import java.time.Duration;
 
 /** Retries a failed execution after a delay that doubles with each failure in a row, up to a ceiling. */
-final class Backoff<T> implements FailureHandler<T> {
+public final class Backoff<T> implements FailureHandler<T> {
 
     private static final Duration CEILING = Duration.ofHours(1);
 
     private final Duration first;
 
-    Backoff(Duration first) {
+    public Backoff(Duration first) {
         this.first = first;
     }
 

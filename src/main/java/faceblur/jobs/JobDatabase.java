@@ -88,7 +88,7 @@ public final class JobDatabase implements AutoCloseable {
         return vendor;
     }
 
-    Transactions transactions() {
+    public Transactions transactions() {
         return transactions;
     }
 

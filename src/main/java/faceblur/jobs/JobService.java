@@ -1,14 +1,19 @@
 package faceblur.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Priority;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs face-detection jobs on this node through db-scheduler: any node on the same database may take any job,
@@ -49,13 +54,25 @@ public final class JobService implements AutoCloseable {
     }
 
     public static JobService start(JobDatabase db, JobSettings settings, JobRunner runner, Listener listener) {
+        return start(db, settings, runner, listener, SharedTasks.NONE);
+    }
+
+    /** As above, with {@code shared} tasks of other packages run by the same scheduler and threads. */
+    public static JobService start(JobDatabase db, JobSettings settings, JobRunner runner, Listener listener,
+                                   SharedTasks shared) {
         Notifications notifications = new Notifications(settings, HOUSEKEEPING_PRIORITY);
         OneTimeTask<Void> detection = new FaceDetectionTask(db.transactions(), settings, runner, listener,
                 notifications).task();
         RecurringTask<Void> expiry = ResultExpiry.task(db.transactions(), settings.retention(), HOUSEKEEPING_PRIORITY);
-        Scheduler scheduler = Scheduler.create(db.dataSource(), detection, notifications.task())
-                .startTasks(expiry)
+        List<Task<?>> oneTime = new ArrayList<>(List.of(detection, notifications.task()));
+        oneTime.addAll(shared.oneTime());
+        List<RecurringTask<?>> recurring = new ArrayList<>(List.of(expiry));
+        recurring.addAll(shared.recurring());
+        Scheduler scheduler = Scheduler.create(db.dataSource(), oneTime)
+                .startTasks(recurring)
                 .threads(settings.concurrency())
+                // pid@host: several nodes on one machine stay apart in picked_by, as in the pipeline's history
+                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
                 .pollingInterval(POLLING_INTERVAL)
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS)

@@ -4,9 +4,9 @@ package faceblur.jobs;
  * Hands a failed execution to db-scheduler's failure handler, which runs it again later. The reason has been
  * logged in one line already, so it carries no stack trace.
  */
-final class RetryLater extends RuntimeException {
+public final class RetryLater extends RuntimeException {
 
-    RetryLater(String message) {
+    public RetryLater(String message) {
         super(message, null, false, false);
     }
 }

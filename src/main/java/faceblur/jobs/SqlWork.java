@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** Work done on one connection, inside a transaction or not. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
 }

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * {@link #inTransaction} commits or rolls back together with our own rows: db-scheduler leaves connections
  * with auto-commit off to their owner (it only commits them with {@code commitWhenAutocommitDisabled}).
  */
-final class Transactions {
+public final class Transactions {
 
     private final DataSource pool;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
@@ -30,7 +30,7 @@ final class Transactions {
     }
 
     /** Runs the work in one transaction, or in the caller's when this thread is already in one. */
-    <T> T inTransaction(SqlWork<T> work) {
+    public <T> T inTransaction(SqlWork<T> work) {
         Connection current = bound.get();
         if (current != null) {
             return run(work, current);
@@ -55,7 +55,7 @@ final class Transactions {
     }
 
     /** Outside a transaction: one connection from the pool, auto-commit on. */
-    <T> T withConnection(SqlWork<T> work) {
+    public <T> T withConnection(SqlWork<T> work) {
         Connection current = bound.get();
         if (current != null) {
             return run(work, current);

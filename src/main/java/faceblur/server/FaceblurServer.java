@@ -4,10 +4,14 @@ import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
 import faceblur.jobs.JobDatabase;
 import faceblur.jobs.JobService;
+import faceblur.pipeline.Pipeline;
+import faceblur.pipeline.PipelineSettings;
+import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.PageTokens;
 import faceblur.storage.LocalS3Server;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Settings;
+import faceblur.video.EncoderSettings;
 import io.javalin.Javalin;
 
 import java.io.IOException;
@@ -26,12 +30,15 @@ import java.util.Deque;
 import java.util.Map;
 
 /**
- * One running {@code faceblur serve}: the local S3 endpoint (unless a remote store is used), the job database
- * and scheduler, and the HTTP API, started in that order and stopped in the reverse one.
+ * One running {@code faceblur serve} or {@code faceblur worker}: the local S3 endpoint (serve, unless a remote
+ * store is used), the job database and the one scheduler for detection jobs and pipeline steps, and the HTTP API
+ * (a worker's: /health and /metrics only), started in that order and stopped in the reverse one.
  */
 public final class FaceblurServer implements AutoCloseable {
 
     private static final String SIGNING_SERVICE = "rekognition";
+    /** The pipeline's REST API and webhook are faceblur's own, signed for a service of that name. */
+    private static final String PIPELINE_SIGNING_SERVICE = "faceblur";
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private URI apiEndpoint;
@@ -60,24 +67,51 @@ public final class FaceblurServer implements AutoCloseable {
         parts.push(store);
         JobDatabase database = JobDatabase.open(settings.databaseUrl());
         parts.push(database);
+        Pipeline pipeline = Pipeline.create(database, store, engine, new PipelineSettings(settings.watch(),
+                settings.jobs().maxAttempts(), settings.jobs().heartbeat(), data.resolve("work"),
+                RedactionSettings.defaults(), EncoderSettings.defaults()));
         ServerMetrics[] metrics = new ServerMetrics[1];
         JobService jobs = JobService.start(database, settings.jobs(),
                 job -> new DetectionJobRunner(store, engine, data.resolve("work"), settings.limits(), metrics[0])
-                        .run(job));
+                        .run(job), JobService.Listener.NONE, pipeline.tasks());
         parts.push(jobs);
-        metrics[0] = new ServerMetrics(jobs.jobs());
+        metrics[0] = new ServerMetrics(jobs.jobs(), pipeline.jobs());
+        Javalin http = settings.worker() ? startWorkerPort(settings, metrics[0])
+                : startApi(settings, store, data, jobs, pipeline, metrics[0]);
+        if (http != null) {
+            parts.push(http::stop);
+            apiEndpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + http.port());
+        }
+    }
+
+    private static Javalin startApi(ServeSettings settings, ObjectStore store, Path data, JobService jobs,
+                                    Pipeline pipeline, ServerMetrics metrics) {
         FaceDetectionOperations operations = new FaceDetectionOperations(store, jobs.jobs(),
                 new PageTokens(tokenSecret(data)), settings.limits());
-        SigV4Verifier verifier = settings.accessKeys().isEmpty()
-                ? SigV4Verifier.acceptingAnySignature(SIGNING_SERVICE)
-                : new SigV4Verifier(settings.accessKeys(), SIGNING_SERVICE, Clock.systemUTC());
-        RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier, metrics[0]);
-        Javalin http = HttpApi.start(settings.host(), settings.port(), endpoint, metrics[0]);
-        parts.push(http::stop);
-        apiEndpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + http.port());
+        RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
+        PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
+                verifier(settings, PIPELINE_SIGNING_SERVICE), metrics);
+        return HttpApi.start(settings.host(), settings.port(), endpoint, pipelineEndpoint, metrics);
+    }
+
+    /** A worker listens only when given a port, and then only for /health and /metrics. */
+    private static Javalin startWorkerPort(ServeSettings settings, ServerMetrics metrics) {
+        return settings.port() < 0 ? null : HttpApi.startHealthOnly(settings.host(), settings.port(), metrics);
+    }
+
+    private static SigV4Verifier verifier(ServeSettings settings, String service) {
+        return settings.accessKeys().isEmpty() ? SigV4Verifier.acceptingAnySignature(service)
+                : new SigV4Verifier(settings.accessKeys(), service, Clock.systemUTC());
     }
 
     private S3Settings storeSettings(ServeSettings settings, Path data) {
+        if (settings.worker()) {
+            // no local buckets on a worker: the shared store, AWS itself when no endpoint is given
+            S3Settings remote = settings.remoteStore() != null ? settings.remoteStore()
+                    : new S3Settings(null, S3Settings.DEFAULT_REGION, null, null);
+            s3Endpoint = remote.endpoint();
+            return remote;
+        }
         if (settings.remoteStore() != null) {
             s3Endpoint = settings.remoteStore().endpoint();
             return settings.remoteStore();
@@ -94,7 +128,8 @@ public final class FaceblurServer implements AutoCloseable {
 
     /** Anyone who can reach an endpoint without keys can read every video: only this machine may. */
     private static void checkExposure(ServeSettings settings) {
-        if (!settings.accessKeys().isEmpty()) {
+        // a worker serves no videos, only /health and /metrics
+        if (!settings.accessKeys().isEmpty() || settings.worker()) {
             return;
         }
         boolean loopback;

@@ -1,20 +1,32 @@
 package faceblur.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 
-/** The HTTP routes of the API port: the Rekognition endpoint, a health check and the metrics. */
+/** The HTTP routes of the API port: the Rekognition endpoint, the pipeline's, a health check and the metrics. */
 final class HttpApi {
 
     private HttpApi() {
     }
 
-    static Javalin start(String host, int port, RekognitionEndpoint rekognition, ServerMetrics metrics) {
+    static Javalin start(String host, int port, RekognitionEndpoint rekognition, PipelineEndpoint pipeline,
+                         ServerMetrics metrics) {
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+            common(config, metrics);
             config.routes.post("/", rekognition::handle);
-            config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+            pipeline.routes(config);
         }).start(host, port);
+    }
+
+    /** A worker's port: only what a load balancer and Prometheus ask. */
+    static Javalin startHealthOnly(String host, int port, ServerMetrics metrics) {
+        return Javalin.create(config -> common(config, metrics)).start(host, port);
+    }
+
+    private static void common(JavalinConfig config, ServerMetrics metrics) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+        config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
     }
 }

@@ -12,11 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -46,8 +41,7 @@ final class RekognitionEndpoint {
         String operation = "unknown";
         try {
             byte[] body = readBody(ctx);
-            verifier.verify(new SignedRequest(ctx.method().name(), ctx.req().getRequestURI(),
-                    ctx.req().getQueryString(), headers(ctx), body));
+            verifier.verify(HttpRequests.signed(ctx, body));
             Operation target = Operation.fromTarget(ctx.header("X-Amz-Target"));
             operation = target.operationName();
             Object response = switch (target) {
@@ -103,13 +97,5 @@ final class RekognitionEndpoint {
             return unknown;
         }
         return RekognitionRequests.bodyTooLarge(operation);
-    }
-
-    private static Map<String, List<String>> headers(Context ctx) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
-        }
-        return headers;
     }
 }

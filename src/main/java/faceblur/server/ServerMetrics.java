@@ -3,6 +3,7 @@ package faceblur.server;
 import faceblur.engine.ProgressListener;
 import faceblur.jobs.FaceDetectionJobs;
 import faceblur.jobs.JobState;
+import faceblur.pipeline.PipelineJobs;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The service's Prometheus metrics: jobs by state and queue length (read from the job store at each scrape, so
- * every node of a cluster reports the shared truth), frames analysed by this node and their recent rate, and
- * API requests by operation and outcome.
+ * every node of a cluster reports the shared truth), pipeline jobs by state, S3 event records by outcome,
+ * frames analysed by this node and their recent rate, and API requests by operation and outcome.
  */
 final class ServerMetrics {
 
@@ -26,11 +27,12 @@ final class ServerMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter frames;
     private final Counter requests;
+    private final Counter s3Events;
     /** Frames counted per wall-clock second, in a ring of the last few seconds: the recent frame rate. */
     private final AtomicLongArray framesBySecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
     private final AtomicLongArray secondOfSlot = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
 
-    ServerMetrics(FaceDetectionJobs jobs) {
+    ServerMetrics(FaceDetectionJobs jobs, PipelineJobs pipeline) {
         GaugeWithCallback.builder().name("faceblur_jobs").help("Face-detection jobs by state.")
                 .labelNames("state")
                 .callback(cb -> {
@@ -40,6 +42,13 @@ final class ServerMetrics {
                     }
                 })
                 .register(registry);
+        GaugeWithCallback.builder().name("faceblur_pipeline_jobs").help("Blur-on-upload pipeline jobs by state.")
+                .labelNames("state")
+                .callback(cb -> pipeline.countByState().forEach((state, n) -> cb.call(n, state.label())))
+                .register(registry);
+        s3Events = Counter.builder().name("faceblur_s3_event_records_total")
+                .help("Records of S3 event notifications received by this node, by what became of them.")
+                .labelNames("outcome").register(registry);
         GaugeWithCallback.builder().name("faceblur_job_queue_length")
                 .help("Jobs accepted and not yet started.")
                 .callback(cb -> cb.call(jobs.queued()))
@@ -53,6 +62,10 @@ final class ServerMetrics {
         requests = Counter.builder().name("faceblur_api_requests_total")
                 .help("Rekognition API requests by operation and outcome (200 or the error type).")
                 .labelNames("operation", "outcome").register(registry);
+    }
+
+    void s3Events(String outcome, int records) {
+        s3Events.labelValues(outcome).inc(records);
     }
 
     void request(String operation, String outcome) {

@@ -52,7 +52,7 @@ public record S3Location(String bucket, String key, String version) {
         return SCHEME + bucket + "/" + key;
     }
 
-    static void requireValidBucket(String bucket) {
+    public static void requireValidBucket(String bucket) {
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
             throw invalid("the bucket name " + quoted(bucket)
                     + " is not valid: 3 to 255 letters, digits, '.', '-' or '_', starting and ending with a letter or digit");
@@ -60,7 +60,7 @@ public record S3Location(String bucket, String key, String version) {
     }
 
     /** Why a key must be refused, or null if it is safe; also used for prefixes, which may be empty. */
-    static String keyProblem(String key) {
+    public static String keyProblem(String key) {
         if (key == null || key.isEmpty()) {
             return "is empty";
         }

@@ -25,15 +25,19 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("Rekognition API on (\\S+), S3 on (\\S+?),");
+    private static final Pattern SERVE_READY = Pattern.compile("Rekognition API on (\\S+), S3 on (\\S+?),");
+    /** A worker has no API: its endpoints are left null. */
+    private static final Pattern WORKER_READY = Pattern.compile("faceblur worker: ready()()");
 
     private final Process process;
+    private final Pattern ready;
     private final StringBuffer log = new StringBuffer();
     private final URI api;
     private final URI s3;
 
-    private ServerProcess(Process process) {
+    private ServerProcess(Process process, Pattern readyLine) {
         this.process = process;
+        this.ready = readyLine;
         CompletableFuture<URI[]> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> readLog(ready), "serve-log");
         reader.setDaemon(true);
@@ -44,21 +48,31 @@ public final class ServerProcess implements AutoCloseable {
             s3 = endpoints[1];
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("faceblur serve did not start: " + e + "\n" + log, e);
+            throw new IllegalStateException("faceblur did not start: " + e + "\n" + log, e);
         }
     }
 
     /** Starts {@code faceblur serve ARGS} with the given extra environment, and waits until it listens. */
     public static ServerProcess start(Map<String, String> environment, String... args) {
+        return start("serve", SERVE_READY, environment, args);
+    }
+
+    /** Starts {@code faceblur worker ARGS} and waits until it takes work. */
+    public static ServerProcess worker(Map<String, String> environment, String... args) {
+        return start("worker", WORKER_READY, environment, args);
+    }
+
+    private static ServerProcess start(String subcommand, Pattern ready, Map<String, String> environment,
+                                       String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", "serve"));
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", subcommand));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         pb.environment().putAll(environment);
         try {
-            return new ServerProcess(pb.start());
+            return new ServerProcess(pb.start(), ready);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,15 +84,24 @@ public final class ServerProcess implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 log.append(line).append('\n');
-                Matcher m = READY.matcher(line);
+                Matcher m = this.ready.matcher(line);
                 if (m.find()) {
-                    ready.complete(new URI[]{URI.create(m.group(1)), URI.create(m.group(2))});
+                    ready.complete(new URI[]{uri(m.group(1)), uri(m.group(2))});
                 }
             }
             ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));
         } catch (IOException | InterruptedException e) {
             ready.completeExceptionally(e);
         }
+    }
+
+    private static URI uri(String text) {
+        return text.isEmpty() ? null : URI.create(text);
+    }
+
+    /** The process id, as nodes name themselves (pid@host) in the pipeline's history. */
+    public long pid() {
+        return process.pid();
     }
 
     public URI api() {

@@ -1,0 +1,164 @@
+package faceblur.cli;
+
+import faceblur.FaceblurException;
+import faceblur.engine.FaceBlur;
+import faceblur.jobs.JobSettings;
+import faceblur.pipeline.OutputNaming;
+import faceblur.pipeline.S3Prefix;
+import faceblur.pipeline.WatchConfig;
+import faceblur.pipeline.WatchRule;
+import faceblur.server.FaceblurServer;
+import faceblur.server.ServeSettings;
+import faceblur.server.ServiceLimits;
+import faceblur.storage.S3Settings;
+import faceblur.storage.StorageException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** What every node takes: storage, the job database, how jobs run, the pipeline's watch rules, the engine. */
+final class NodeOptions {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Local buckets, the SQLite job database and work files. Default: ${DEFAULT-VALUE}.")
+    Path data = defaultDataDir();
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "The job database, e.g. jdbc:postgresql://host/faceblur?user=u&password=p, shared by "
+                    + "several nodes. Default: SQLite in --data.")
+    String db;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "Read videos from this S3-compatible store instead of the built-in one; credentials "
+                    + "the usual AWS way (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or ~/.aws).")
+    URI s3Endpoint;
+
+    @Option(names = "--s3-region", paramLabel = "REGION", description = "Region of --s3-endpoint. Default: ${DEFAULT-VALUE}.")
+    String s3Region = "us-east-1";
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Jobs analysed at once; more wait in the queue as IN_PROGRESS. Default: ${DEFAULT-VALUE}.")
+    int concurrency = 1;
+
+    @Option(names = "--queue-limit", paramLabel = "N",
+            description = "Unfinished jobs accepted before StartFaceDetection answers LimitExceededException. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int queueLimit = JobSettings.defaults().queueLimit();
+
+    @Option(names = "--retention", paramLabel = "DURATION", converter = Sizes.DurationConverter.class,
+            description = "How long finished jobs and their results are kept, e.g. 7d, 12h. Default: 7d.")
+    Duration retention = JobSettings.defaults().retention();
+
+    @Option(names = "--max-video-size", paramLabel = "SIZE", converter = Sizes.ByteConverter.class,
+            description = "Largest video accepted (VideoTooLargeException above), e.g. 10G, 500M. Default: 10G.")
+    long maxVideoBytes = ServiceLimits.defaults().maxVideoBytes();
+
+    @Option(names = "--max-video-duration", paramLabel = "DURATION", converter = Sizes.DurationConverter.class,
+            description = "Longest video accepted; a longer one fails its job. Default: 6h.")
+    Duration maxVideoDuration = ServiceLimits.defaults().maxVideoDuration();
+
+    @Option(names = "--heartbeat", paramLabel = "DURATION", converter = Sizes.DurationConverter.class,
+            description = "How often a running job proves its node alive. A job whose node stops (crash, kill -9, "
+                    + "lost machine) is taken over after a few missed heartbeats, by another node or by this one "
+                    + "when it starts again. Default: the job scheduler's (about 30 s to take over).")
+    Duration heartbeat = JobSettings.defaults().heartbeat();
+
+    @Option(names = "--notify", paramLabel = "TOPIC_ARN=URL",
+            description = "Deliver completion messages for NotificationChannel SNSTopicArn TOPIC_ARN by HTTP POST "
+                    + "to URL, retried with back-off until it answers 2xx. Repeatable.")
+    Map<String, URI> notify = new LinkedHashMap<>();
+
+    @Option(names = "--watch", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Blur every new object under this folder (local buckets, or the --s3-endpoint store) "
+                    + "into the folder of the --to in the same position. Repeatable: pairs in order.")
+    List<String> watch = new ArrayList<>();
+
+    @Option(names = "--to", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Where the blurred copies of the matching --watch go, with <key>.faces.json beside each.")
+    List<String> to = new ArrayList<>();
+
+    @Option(names = "--watch-interval", paramLabel = "DURATION", converter = Sizes.DurationConverter.class,
+            description = "How often each --watch folder is listed; POST /s3-events starts new objects at once. "
+                    + "Default: 30s.")
+    Duration watchInterval = WatchConfig.DEFAULT_LIST_INTERVAL;
+
+    @Option(names = "--output-template", paramLabel = "TEMPLATE",
+            description = "Output key under --to, from the key under --watch: {path}, {dir}, {name}, {stem}, {ext} "
+                    + "(the source's for .mp4/.m4v/.mov/.mkv, else .mp4). Default: ${DEFAULT-VALUE} (the same key).")
+    String outputTemplate = OutputNaming.DEFAULT;
+
+    @Mixin
+    DetectionOptions detection = new DetectionOptions();
+
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
+
+    ServeSettings settings(String host, int port, int s3Port, boolean worker) {
+        JobSettings jobs = new JobSettings(concurrency, queueLimit, retention, heartbeat,
+                JobSettings.defaults().maxAttempts(), notify);
+        return new ServeSettings(host, port, s3Port, data, db,
+                s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
+                new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(), worker);
+    }
+
+    /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */
+    FaceblurServer start(ServeSettings settings) {
+        FaceBlur engine = detection.engine(tracking);
+        return FaceblurServer.start(settings, engine);
+    }
+
+    static void awaitStop(FaceblurServer server) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "faceblur-stop"));
+        stopped.await();
+    }
+
+    static String watching(ServeSettings settings) {
+        List<WatchRule> rules = settings.watch().rules();
+        return rules.isEmpty() ? "" : ", watching " + rules.stream().map(WatchRule::toString).toList()
+                + " every " + settings.watch().listInterval().toSeconds() + " s";
+    }
+
+    private WatchConfig watchConfig() {
+        if (watch.size() != to.size()) {
+            throw new FaceblurException("give one --to for each --watch (" + watch.size() + " --watch, "
+                    + to.size() + " --to)");
+        }
+        OutputNaming naming = new OutputNaming(outputTemplate);
+        List<WatchRule> rules = new ArrayList<>();
+        try {
+            for (int i = 0; i < watch.size(); i++) {
+                rules.add(new WatchRule(S3Prefix.parse(watch.get(i)), S3Prefix.parse(to.get(i)), naming));
+            }
+        } catch (StorageException e) {
+            throw new FaceblurException(e.getMessage());
+        }
+        return new WatchConfig(rules, watchInterval, naming);
+    }
+
+    private static Map<String, String> accessKeys() {
+        String id = System.getenv("FACEBLUR_ACCESS_KEY_ID");
+        String secret = System.getenv("FACEBLUR_SECRET_ACCESS_KEY");
+        if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+            return Map.of();
+        }
+        return Map.of(id, secret);
+    }
+
+    private static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("faceblur");
+    }
+}

@@ -1,0 +1,183 @@
+package faceblur.pipeline;
+
+import faceblur.FaceblurException;
+import faceblur.jobs.Transactions;
+import faceblur.storage.ObjectStore;
+import faceblur.storage.S3Location;
+import faceblur.storage.StorageException;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Pipeline jobs as the API and the watchers see them: announced, submitted, listed, cancelled, retried. */
+public final class PipelineJobs {
+
+    /** A job and whether this announcement created it (false: the object version was known for the rule). */
+    public record Submission(PipelineJob job, boolean created) {
+    }
+
+    /** What became of an event's records. */
+    public record Announcement(int queued, int known, int ignored) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PipelineState> CANCELLABLE =
+            EnumSet.of(PipelineState.QUEUED, PipelineState.ANALYSING, PipelineState.RENDERING);
+
+    private final Transactions transactions;
+    private final StepScheduler steps;
+    private final ObjectStore store;
+    private final List<WatchRule> rules;
+    private final OutputNaming naming;
+
+    PipelineJobs(Transactions transactions, StepScheduler steps, ObjectStore store, List<WatchRule> rules,
+                 OutputNaming naming) {
+        this.transactions = transactions;
+        this.steps = steps;
+        this.store = store;
+        this.rules = rules;
+        this.naming = naming;
+    }
+
+    /**
+     * Queues the object version for the rule unless it is already known: the unique dedup key decides, in the
+     * database, so announcements racing on several nodes still make one job.
+     */
+    public Submission submit(ObjectVersion source, WatchRule rule) {
+        String jobId = newJobId();
+        Instant now = Instant.now();
+        return transactions.inTransaction(c -> {
+            boolean created = PipelineRows.insertIfAbsent(c, jobId, source, rule, now);
+            if (created) {
+                SegmentRows.createWhole(c, jobId);
+                HistoryRows.add(c, jobId, PipelineState.QUEUED, now, "announced " + source.location()
+                        + " (ETag " + source.eTag() + ") for " + rule);
+                steps.analyse(jobId, 1, SegmentRows.segments(c, jobId));
+            }
+            String key = PipelineRows.dedupKey(source, rule.id());
+            return new Submission(PipelineRows.findByDedupKey(c, key).orElseThrow(), created);
+        });
+    }
+
+    /** {@code POST /pipeline/jobs}: the object as it is now, blurred into {@code target} beside nothing else. */
+    public Submission submitNow(String source, String target) {
+        S3Location location;
+        S3Prefix into;
+        WatchRule rule;
+        try {
+            location = S3Location.parse(source);
+            into = S3Prefix.parse(target);
+            rule = new WatchRule(S3Prefix.folderOf(location), into, naming);
+        } catch (StorageException | IllegalArgumentException e) {
+            throw new PipelineException(PipelineException.Kind.BAD_REQUEST, e.getMessage());
+        } catch (FaceblurException e) {
+            throw new PipelineException(PipelineException.Kind.BAD_REQUEST, e.getMessage());
+        }
+        return submit(current(location), rule);
+    }
+
+    /** Each announced object, for every rule that watches it; an object no rule watches is ignored. */
+    public Announcement announce(List<ObjectVersion> objects) {
+        int queued = 0;
+        int known = 0;
+        int ignored = 0;
+        for (ObjectVersion object : objects) {
+            List<WatchRule> matching = rules.stream().filter(r -> r.matches(object.location())).toList();
+            if (matching.isEmpty()) {
+                ignored++;
+                continue;
+            }
+            ObjectVersion version = object.eTag() == null ? current(object.location()) : object;
+            for (WatchRule rule : matching) {
+                if (submit(version, rule).created()) {
+                    queued++;
+                } else {
+                    known++;
+                }
+            }
+        }
+        return new Announcement(queued, known, ignored);
+    }
+
+    public Optional<PipelineJob> find(String jobId) {
+        return transactions.withConnection(c -> PipelineRows.find(c, jobId));
+    }
+
+    public List<HistoryEntry> history(String jobId) {
+        return transactions.withConnection(c -> HistoryRows.of(c, jobId));
+    }
+
+    /** Newest first; {@code state} null for all. */
+    public List<PipelineJob> list(PipelineState state, int limit) {
+        return transactions.withConnection(c -> PipelineRows.list(c, state, limit));
+    }
+
+    public Map<PipelineState, Integer> countByState() {
+        return transactions.withConnection(PipelineRows::countByState);
+    }
+
+    /**
+     * Stops a job that has not begun publishing; a step running on some node notices at its next change of
+     * state and drops its work. Publishing is not interrupted, so a job's outputs are never left half there.
+     */
+    public PipelineJob cancel(String jobId) {
+        return transactions.inTransaction(c -> {
+            Instant now = Instant.now();
+            if (PipelineRows.end(c, jobId, 0, CANCELLABLE, PipelineState.CANCELLED, "cancelled by request", now)) {
+                HistoryRows.add(c, jobId, PipelineState.CANCELLED, now, "cancelled by request");
+                return PipelineRows.find(c, jobId).orElseThrow();
+            }
+            PipelineJob job = PipelineRows.find(c, jobId).orElseThrow(() -> notFound(jobId));
+            throw new PipelineException(PipelineException.Kind.CONFLICT, "job " + jobId + " is "
+                    + job.state().label() + "; only queued, analysing or rendering jobs can be cancelled");
+        });
+    }
+
+    /** A failed or cancelled job starts again from the beginning, as a new run. */
+    public PipelineJob retry(String jobId) {
+        return transactions.inTransaction(c -> {
+            Instant now = Instant.now();
+            if (!PipelineRows.restart(c, jobId, now)) {
+                PipelineJob job = PipelineRows.find(c, jobId).orElseThrow(() -> notFound(jobId));
+                throw new PipelineException(PipelineException.Kind.CONFLICT, "job " + jobId + " is "
+                        + job.state().label() + "; only failed or cancelled jobs can be retried");
+            }
+            SegmentRows.clear(c, jobId);
+            PipelineJob job = PipelineRows.find(c, jobId).orElseThrow();
+            HistoryRows.add(c, jobId, PipelineState.QUEUED, now, "retried by request (run " + job.run() + ")");
+            steps.analyse(jobId, job.run(), SegmentRows.segments(c, jobId));
+            return job;
+        });
+    }
+
+    Set<String> knownKeys(WatchRule rule) {
+        return transactions.withConnection(c -> PipelineRows.knownKeys(c, rule.id(), rule.source().bucket()));
+    }
+
+    private ObjectVersion current(S3Location location) {
+        try {
+            return ObjectVersion.of(store.head(location));
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.NOT_FOUND) {
+                throw new PipelineException(PipelineException.Kind.NOT_FOUND, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static PipelineException notFound(String jobId) {
+        return new PipelineException(PipelineException.Kind.NOT_FOUND, "no pipeline job " + jobId);
+    }
+
+    private static String newJobId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

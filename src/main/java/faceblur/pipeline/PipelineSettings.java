@@ -1,0 +1,18 @@
+package faceblur.pipeline;
+
+import faceblur.redact.RedactionSettings;
+import faceblur.video.EncoderSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How this node takes part in the pipeline.
+ *
+ * @param maxAttempts runs of one step before passing failures fail the job
+ * @param firstRetry  delay before the first retry of a step, doubled each time
+ * @param workRoot    where each step's temporary folder is made
+ */
+public record PipelineSettings(WatchConfig watch, int maxAttempts, Duration firstRetry, Path workRoot,
+                               RedactionSettings redaction, EncoderSettings encoding) {
+}

@@ -1,0 +1,224 @@
+package faceblur.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faceblur.pipeline.HistoryEntry;
+import faceblur.pipeline.PipelineException;
+import faceblur.pipeline.PipelineJob;
+import faceblur.pipeline.PipelineJobs;
+import faceblur.pipeline.PipelineState;
+import faceblur.pipeline.S3EventJson;
+import faceblur.rekognition.RekognitionException;
+import faceblur.storage.StorageException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The pipeline's REST API and the S3 event webhook, on the API port. Every request is SigV4-signed for the
+ * service {@code faceblur}, checked as the Rekognition endpoint checks its own; every error is one JSON object
+ * {@code {"error":..,"message":..}} with its HTTP status.
+ */
+final class PipelineEndpoint {
+
+    /** A body answered with another status than the route's usual one. */
+    private record Reply(int status, Object body) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        Object run(byte[] body) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int DEFAULT_LIST_LIMIT = 100;
+    private static final int MAX_LIST_LIMIT = 1000;
+
+    private final PipelineJobs jobs;
+    private final SigV4Verifier verifier;
+    private final ServerMetrics metrics;
+
+    PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, ServerMetrics metrics) {
+        this.jobs = jobs;
+        this.verifier = verifier;
+        this.metrics = metrics;
+    }
+
+    void routes(JavalinConfig config) {
+        config.routes.get("/pipeline/jobs", ctx -> handle(ctx, 200, body -> list(ctx)));
+        config.routes.post("/pipeline/jobs", ctx -> handle(ctx, 201, this::submit));
+        config.routes.get("/pipeline/jobs/{id}", ctx -> handle(ctx, 200, body -> detail(ctx.pathParam("id"))));
+        config.routes.post("/pipeline/jobs/{id}/cancel",
+                ctx -> handle(ctx, 200, body -> job(jobs.cancel(ctx.pathParam("id")))));
+        config.routes.post("/pipeline/jobs/{id}/retry",
+                ctx -> handle(ctx, 200, body -> job(jobs.retry(ctx.pathParam("id")))));
+        config.routes.post("/s3-events", ctx -> handle(ctx, 200, this::events));
+    }
+
+    private Object list(Context ctx) {
+        String state = ctx.queryParam("state");
+        int limit = limit(ctx.queryParam("limit"));
+        List<Map<String, Object>> list = jobs.list(state == null ? null : PipelineState.parse(state), limit)
+                .stream().map(PipelineEndpoint::job).toList();
+        return Map.of("jobs", list);
+    }
+
+    private Object detail(String id) {
+        PipelineJob job = jobs.find(id).orElseThrow(() ->
+                new PipelineException(PipelineException.Kind.NOT_FOUND, "no pipeline job " + id));
+        Map<String, Object> out = job(job);
+        out.put("history", jobs.history(id).stream().map(PipelineEndpoint::entry).toList());
+        return out;
+    }
+
+    private Object submit(byte[] body) throws IOException {
+        JsonNode request = readObject(body);
+        String source = request.path("source").asText(null);
+        String target = request.path("target").asText(null);
+        if (source == null || target == null) {
+            throw new PipelineException(PipelineException.Kind.BAD_REQUEST,
+                    "give {\"source\":\"s3://bucket/key\",\"target\":\"s3://bucket/prefix\"}");
+        }
+        PipelineJobs.Submission submission = jobs.submitNow(source, target);
+        Map<String, Object> out = job(submission.job());
+        out.put("created", submission.created());
+        // the same object version into the same target is one job: answered as it is, not made again
+        return new Reply(submission.created() ? 201 : 200, out);
+    }
+
+    private Object events(byte[] body) {
+        S3EventJson.Parsed parsed = S3EventJson.parse(body);
+        PipelineJobs.Announcement outcome = jobs.announce(parsed.created());
+        metrics.s3Events("queued", outcome.queued());
+        metrics.s3Events("known", outcome.known());
+        metrics.s3Events("outside_rules", outcome.ignored());
+        metrics.s3Events("other_event", parsed.skipped());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("records", parsed.created().size() + parsed.skipped());
+        out.put("queued", outcome.queued());
+        out.put("alreadyKnown", outcome.known());
+        out.put("outsideRules", outcome.ignored());
+        out.put("otherEvents", parsed.skipped());
+        return out;
+    }
+
+    private void handle(Context ctx, int status, Action action) {
+        try {
+            byte[] body = readBody(ctx);
+            verifier.verify(HttpRequests.signed(ctx, body));
+            Object result = action.run(body);
+            if (result instanceof Reply reply) {
+                respond(ctx, reply.status(), reply.body());
+            } else {
+                respond(ctx, status, result);
+            }
+        } catch (RekognitionException e) {
+            error(ctx, e.type().httpStatus(), e.type().typeName(), e.getMessage());
+        } catch (PipelineException e) {
+            switch (e.kind()) {
+                case BAD_REQUEST -> error(ctx, 400, "BadRequest", e.getMessage());
+                case NOT_FOUND -> error(ctx, 404, "NotFound", e.getMessage());
+                case CONFLICT -> error(ctx, 409, "Conflict", e.getMessage());
+            }
+        } catch (StorageException e) {
+            boolean passing = e.kind() == StorageException.Kind.TRANSIENT;
+            error(ctx, passing ? 503 : 502, passing ? "StoreUnavailable" : "StoreRefused", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            String requestId = UUID.randomUUID().toString();
+            LOG.error("pipeline request {} {} ({}) failed", ctx.method(), ctx.path(), requestId, e);
+            error(ctx, 500, "InternalError", "Internal server error (request " + requestId + ").");
+        }
+    }
+
+    private static byte[] readBody(Context ctx) throws IOException {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new PipelineException(PipelineException.Kind.BAD_REQUEST,
+                        "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private static JsonNode readObject(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            // answered below, as for any other shape
+        }
+        throw new PipelineException(PipelineException.Kind.BAD_REQUEST, "the body must be a JSON object");
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIST_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIST_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new PipelineException(PipelineException.Kind.BAD_REQUEST,
+                "limit must be a number from 1 to " + MAX_LIST_LIMIT + ", got " + value);
+    }
+
+    private static Map<String, Object> job(PipelineJob job) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", job.id());
+        out.put("state", job.state().label());
+        out.put("progress", Math.round(job.progress() * 1000) / 1000.0);
+        out.put("attempts", job.attempts());
+        out.put("run", job.run());
+        out.put("reason", job.reason());
+        out.put("source", Map.of("uri", job.source().location().toString(), "eTag", job.source().eTag(),
+                "size", job.source().size()));
+        out.put("outputs", Map.of("video", job.video().toString(), "faces", job.faces().toString()));
+        out.put("rule", job.ruleId());
+        out.put("createdAt", job.createdAt().toString());
+        out.put("updatedAt", job.updatedAt().toString());
+        out.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
+        return out;
+    }
+
+    private static Map<String, Object> entry(HistoryEntry entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", entry.state().label());
+        out.put("at", entry.at().toString());
+        out.put("node", entry.node());
+        out.put("detail", entry.detail());
+        return out;
+    }
+
+    private static void respond(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
+    }
+
+    private static void error(Context ctx, int status, String error, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        try {
+            respond(ctx, status, body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

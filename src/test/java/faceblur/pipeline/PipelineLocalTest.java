@@ -1,0 +1,69 @@
+package faceblur.pipeline;
+
+import faceblur.storage.ObjectStore;
+import faceblur.storage.S3Location;
+import faceblur.storage.S3Settings;
+import faceblur.testing.Media;
+import faceblur.testing.ServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-machine default: faceblur serve with its own buckets and SQLite, watching a local bucket. */
+class PipelineLocalTest {
+
+    @Test
+    void serveWatchesItsOwnBucketsOnSqlite() throws Exception {
+        Path data = Files.createTempDirectory("pipeline-local");
+        try (ServerProcess serve = ServerProcess.start(Map.of(), "--data", data.toString(), "--port", "0",
+                "--s3-port", "0", "--threads", "1", "--watch", "s3://uploads/in", "--to", "s3://uploads/blurred",
+                "--watch-interval", "1s", "--output-template", "{dir}{stem}-blurred{ext}");
+             ObjectStore store = ObjectStore.connect(S3Settings.of(serve.s3(), "any", "any"))) {
+            store.createBucketIfMissing("uploads");
+            store.upload(Media.smallClip(), new S3Location("uploads", "in/a/clip.mp4"));
+            S3Location video = new S3Location("uploads", "blurred/a/clip-blurred.mp4");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline && store.list("uploads", "blurred/").size() < 2) {
+                Thread.sleep(200);
+            }
+            assertThat(store.list("uploads", "blurred/")).extracting(o -> o.location().key())
+                    .as(serve.log()).containsExactly("blurred/a/clip-blurred.mp4",
+                            "blurred/a/clip-blurred.mp4.faces.json");
+            assertThat(store.head(video).size()).isPositive();
+            Thread.sleep(500); // the job's row is marked done just after the last PUT
+            assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 1.0");
+            try (Stream<Path> left = Files.list(Files.createDirectories(data.resolve("work")))) {
+                assertThat(left).as("work folders of finished steps").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void rulesEventsAndNamesAreReadAsS3WritesThem() {
+        WatchRule rule = new WatchRule(S3Prefix.parse("s3://upl/in"), S3Prefix.parse("s3://pub1"),
+                OutputNaming.defaults());
+        assertThat(rule.matches(new S3Location("upl", "in/x.mov"))).isTrue();
+        assertThat(rule.matches(new S3Location("upl", "inbox/x.mov"))).isFalse();
+        assertThat(rule.video(new S3Location("upl", "in/d/x.mov"))).hasToString("s3://pub1/d/x.mov");
+        assertThat(rule.video(new S3Location("upl", "in/x.avi"))).hasToString("s3://pub1/x.mp4");
+        assertThat(OutputNaming.faces(new S3Location("pub1", "x.mp4")).key()).isEqualTo("x.mp4.faces.json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WatchRule(S3Prefix.parse("s3://upl/in"),
+                S3Prefix.parse("s3://upl/in/out"), OutputNaming.defaults())).hasMessageContaining("processed again");
+
+        S3EventJson.Parsed parsed = S3EventJson.parse(("{\"Records\":["
+                + "{\"eventName\":\"s3:ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"upl\"},"
+                + "\"object\":{\"key\":\"in/a+b%C3%A9.mp4\",\"eTag\":\"e1\",\"size\":3}}},"
+                + "{\"eventName\":\"ObjectCreated:Copy\",\"s3\":{\"bucket\":{\"name\":\"upl\"},"
+                + "\"object\":{\"key\":\"in/c.mp4\",\"eTag\":\"e2\",\"size\":4}}},"
+                + "{\"eventName\":\"ObjectRemoved:Delete\",\"s3\":{\"bucket\":{\"name\":\"upl\"},"
+                + "\"object\":{\"key\":\"in/d.mp4\"}}}]}").getBytes());
+        assertThat(parsed.created()).extracting(o -> o.location().key()).isEqualTo(List.of("in/a bé.mp4", "in/c.mp4"));
+        assertThat(parsed.skipped()).isEqualTo(1);
+    }
+}
