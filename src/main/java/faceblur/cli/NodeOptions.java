@@ -96,6 +96,9 @@ final class NodeOptions {
     String outputTemplate = OutputNaming.DEFAULT;
 
     @Mixin
+    SegmentOptions segments = new SegmentOptions();
+
+    @Mixin
     DetectionOptions detection = new DetectionOptions();
 
     @Mixin
@@ -106,7 +109,8 @@ final class NodeOptions {
                 JobSettings.defaults().maxAttempts(), notify);
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
-                new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(), worker);
+                new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
+                segments.settings(), worker);
     }
 
     /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */

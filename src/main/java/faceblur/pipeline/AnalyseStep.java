@@ -3,14 +3,22 @@ package faceblur.pipeline;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import faceblur.engine.Analysis;
 import faceblur.engine.FaceBlur;
+import faceblur.segment.SegmentAnalysisJson;
+import faceblur.segment.SegmentPlan;
 import faceblur.storage.ObjectStore;
+import faceblur.video.Segment;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Step 1, per segment: fetch the source, find the faces, store the observations. The last segment to finish
- * moves the job to rendering and schedules that step, in the same transaction.
+ * Step 1, per segment: fetch the source, find the faces in the segment's time range, store the observations.
+ * Segment 0 runs first and plans the cuts (at keyframes, about every {@code --segment-duration}), adding a row
+ * and an execution for every further segment, which any node may then take. The last segment to finish moves
+ * the job to rendering and schedules one render per segment, in the same transaction.
  */
 final class AnalyseStep {
 
@@ -20,35 +28,59 @@ final class AnalyseStep {
     private final ObjectStore store;
     private final FaceBlur engine;
     private final StepScheduler steps;
+    private final SegmentSettings segments;
 
-    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps) {
+    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps, SegmentSettings segments) {
         this.runner = runner;
         this.store = store;
         this.engine = engine;
         this.steps = steps;
+        this.segments = segments;
     }
 
     OneTimeTask<Void> task() {
         return runner.task(StepScheduler.ANALYSE, PipelineState.QUEUED, PipelineState.ANALYSING, Set.of(), this::run);
     }
 
-    private void run(PipelineJob job, StepId step, WorkFolder folder) {
+    private void run(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
         Path video = folder.resolve("source");
         SourceVideo.fetch(store, job, video);
-        // The whole video is segment 0; a segmenter gives each step its time range to analyse instead.
-        Analysis analysis = engine.analyse(video, new StepProgress(runner.transactions(), step, 0, SHARE));
-        String observations = ObservationJson.write(analysis.observations());
-        runner.transactions().inTransaction(c -> {
-            PipelineJob now = PipelineRows.find(c, step.jobId()).orElseThrow();
-            if (now.run() != step.run() || now.state() != PipelineState.ANALYSING) {
-                return null; // cancelled or retried meanwhile: drop this run's result
-            }
-            SegmentRows.storeAnalysis(c, step.jobId(), step.segment(), observations);
+        Segment segment = segment(step, video);
+        Analysis analysis = clock.processing(() -> engine.analyse(video, segment,
+                new StepProgress(runner.transactions(), step, 0, SHARE)));
+        String json = SegmentAnalysisJson.toJson(analysis);
+        // cancelled or retried meanwhile: the result is dropped
+        runner.holdingJob(step, PipelineState.ANALYSING, c -> {
+            SegmentRows.storeAnalysis(c, step.jobId(), step.segment(), json);
             if (SegmentRows.unanalysed(c, step.jobId()) == 0) {
+                List<Integer> all = SegmentRows.segments(c, step.jobId());
                 runner.advance(step, PipelineState.ANALYSING, PipelineState.RENDERING, true,
-                        analysis.frames() + " frames analysed", () -> steps.render(step.jobId(), step.run()));
+                        all.size() + " segments analysed", () -> steps.render(step.jobId(), step.run(), all));
             }
             return null;
         });
+    }
+
+    /** This step's time range; segment 0 of a job not planned yet plans it (again, identically, after a crash). */
+    private Segment segment(StepId step, Path video) {
+        Optional<Segment> planned = runner.transactions()
+                .withConnection(c -> SegmentRows.segment(c, step.jobId(), step.segment()));
+        if (planned.isPresent()) {
+            return planned.get();
+        }
+        if (step.segment() != 0) {
+            throw new IllegalStateException("segment " + step.segment() + " of job " + step.jobId() + " has no row");
+        }
+        List<Segment> plan = SegmentPlan.plan(video, segments.length());
+        runner.holdingJob(step, PipelineState.ANALYSING, c -> {
+            if (SegmentRows.plan(c, step.jobId(), plan)) {
+                HistoryRows.add(c, step.jobId(), PipelineState.ANALYSING, Instant.now(), "planned " + plan.size()
+                        + " segment" + (plan.size() == 1 ? "" : "s") + " of about " + segments.length().toSeconds()
+                        + " s");
+                steps.analyse(step.jobId(), step.run(), plan.stream().skip(1).map(Segment::index).toList());
+            }
+            return null;
+        });
+        return plan.get(0);
     }
 }

@@ -9,6 +9,7 @@ import faceblur.jobs.JobDatabase;
 import faceblur.jobs.SharedTasks;
 import faceblur.storage.ObjectStore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,8 +35,9 @@ public final class Pipeline {
         StepScheduler steps = new StepScheduler(client);
         PipelineJobs jobs = new PipelineJobs(db.transactions(), steps, store, settings.watch().rules(), settings.watch().naming());
         StepRunner runner = new StepRunner(db.transactions(), settings);
-        List<Task<?>> oneTime = List.of(new AnalyseStep(runner, store, engine, steps).task(),
-                new RenderStep(runner, store, engine, settings).task());
+        List<Task<?>> oneTime = new ArrayList<>();
+        oneTime.add(new AnalyseStep(runner, store, engine, steps, settings.segments()).task());
+        oneTime.addAll(new RenderStep(runner, store, engine, settings, steps).tasks());
         List<RecurringTask<?>> watchers = settings.watch().rules().stream()
                 .<RecurringTask<?>>map(rule -> new Watcher(rule, store, jobs).task(settings.watch().listInterval()))
                 .toList();

@@ -113,6 +113,11 @@ public final class PipelineJobs {
         return transactions.withConnection(c -> HistoryRows.of(c, jobId));
     }
 
+    /** The finished steps of every run, in the order they finished. */
+    public List<StepTiming> steps(String jobId) {
+        return transactions.withConnection(c -> StepRows.of(c, jobId));
+    }
+
     /** Newest first; {@code state} null for all. */
     public List<PipelineJob> list(PipelineState state, int limit) {
         return transactions.withConnection(c -> PipelineRows.list(c, state, limit));

@@ -124,6 +124,18 @@ final class PipelineRows {
         return find(c, step.jobId()).orElseThrow().attempts();
     }
 
+    /** Takes the job's row (PostgreSQL: a row lock until commit) if it is in {@code state} of the step's run. */
+    static boolean hold(Connection c, StepId step, PipelineState state, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update pipeline_jobs set updated_at = ? where job_id = ? and run = ? and state = ?")) {
+            update.setLong(1, now.toEpochMilli());
+            update.setString(2, step.jobId());
+            update.setInt(3, step.run());
+            update.setString(4, state.name());
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** {@code from} to {@code to}, within one run; false when the job is no longer in {@code from}. */
     static boolean advance(Connection c, StepId step, PipelineState from, PipelineState to, boolean newStep,
                            String reason, Instant now) throws SQLException {

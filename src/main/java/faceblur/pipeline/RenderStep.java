@@ -4,78 +4,109 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.RekognitionJson;
+import faceblur.segment.SegmentJoiner;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
-import faceblur.track.Observation;
-import faceblur.track.Track;
 import faceblur.video.Container;
+import faceblur.video.Segment;
 import faceblur.video.VideoInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Steps 2 and 3: track over every segment's observations, render with the same defaults as {@code faceblur
- * blur}, then publish the video and its detections, each by one PUT. A node lost while publishing leaves the job
- * in publishing; the step then renders again and overwrites the same keys with the same content.
+ * Steps 2 and 3. {@code pipeline-render}, per segment: render the segment's frames with every face of the whole
+ * video's tracks hidden (same defaults as {@code faceblur blur}) into a video-only piece, and put it in the
+ * staging place. The last piece to arrive moves the job to publishing and schedules the join, in the same
+ * transaction. A re-run after a lost node renders the same piece again and overwrites the same key.
+ *
+ * <p>{@code pipeline-join}, once per run: fetch the source and every piece, join them with the source's audio
+ * without re-encoding, publish the detections and the video (each by one PUT), mark the job done, then remove
+ * the pieces. A node lost while publishing leaves the job in publishing; the step then runs again and
+ * overwrites the same keys with the same content. Pieces of a node lost between "done" and their removal, or of
+ * a job cancelled while rendering, stay behind under the staging prefix (a lifecycle rule on it clears them).
+ *
+ * <p>A one-segment video takes the same path (one piece, joined alone): one code path for every job, for the
+ * price of one more upload and download of the video-only piece and a remux, counted as coordination.
  */
 final class RenderStep {
 
-    private static final double PUBLISHING_AT = 0.95;
+    private static final double RENDERED_AT = 0.95;
 
     private final StepRunner runner;
     private final ObjectStore store;
     private final FaceBlur engine;
     private final PipelineSettings settings;
+    private final StepScheduler steps;
 
-    RenderStep(StepRunner runner, ObjectStore store, FaceBlur engine, PipelineSettings settings) {
+    RenderStep(StepRunner runner, ObjectStore store, FaceBlur engine, PipelineSettings settings, StepScheduler steps) {
         this.runner = runner;
         this.store = store;
         this.engine = engine;
         this.settings = settings;
+        this.steps = steps;
     }
 
-    OneTimeTask<Void> task() {
-        return runner.task(StepScheduler.RENDER, PipelineState.RENDERING, PipelineState.RENDERING,
-                Set.of(PipelineState.PUBLISHING), this::run);
+    List<OneTimeTask<Void>> tasks() {
+        return List.of(runner.task(StepScheduler.RENDER, PipelineState.RENDERING, PipelineState.RENDERING, Set.of(),
+                this::render), runner.task(StepScheduler.JOIN, PipelineState.PUBLISHING, PipelineState.PUBLISHING,
+                Set.of(), this::join));
     }
 
-    private void run(PipelineJob job, StepId step, WorkFolder folder) {
+    private void render(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
+        Path source = folder.resolve("source");
+        VideoInfo info = SourceVideo.fetch(store, job, source);
+        container(job.video(), info); // an output that cannot be made fails now, not after rendering
+        Segment segment = runner.transactions()
+                .withConnection(c -> SegmentRows.segment(c, step.jobId(), step.segment())).orElseThrow();
+        WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
+        Path piece = folder.resolve("piece.mp4");
+        clock.processing(() -> engine.renderSegment(source, whole.tracks(), segment, settings.redaction(),
+                settings.encoding(), piece, new StepProgress(runner.transactions(), step, AnalyseStep.SHARE,
+                        RENDERED_AT)));
+        store.upload(piece, settings.segments().piece(job, step.run(), step.segment()));
+        // cancelled or retried meanwhile: the piece stays behind under the staging prefix, never published
+        runner.holdingJob(step, PipelineState.RENDERING, c -> {
+            SegmentRows.storeRendered(c, step.jobId(), step.segment());
+            if (SegmentRows.unrendered(c, step.jobId()) == 0) {
+                runner.advance(step, PipelineState.RENDERING, PipelineState.PUBLISHING, true,
+                        "rendered every segment, " + whole.tracks().size() + " tracked faces",
+                        () -> steps.join(step.jobId(), step.run()));
+            }
+            return null;
+        });
+    }
+
+    private void join(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
         Path source = folder.resolve("source");
         VideoInfo info = SourceVideo.fetch(store, job, source);
         Container container = container(job.video(), info);
-        List<Track> tracks = engine.track(observations(step));
-        Path video = folder.resolve("video" + container.extension());
-        engine.render(source, tracks, settings.redaction(), settings.encoding(), video, container,
-                new StepProgress(runner.transactions(), step, AnalyseStep.SHARE, PUBLISHING_AT));
-        Path faces = folder.resolve("faces.json");
-        RekognitionJson.write(RekognitionJson.result(info, tracks), faces);
-        if (job.state() == PipelineState.RENDERING && !runner.advance(step, PipelineState.RENDERING,
-                PipelineState.PUBLISHING, false, "rendered " + tracks.size() + " tracked faces", () -> {
-                })) {
-            return; // cancelled meanwhile: publish nothing
+        List<S3Location> staged = runner.transactions().withConnection(c -> SegmentRows.segments(c, step.jobId()))
+                .stream().map(segment -> settings.segments().piece(job, step.run(), segment)).toList();
+        List<Path> pieces = new ArrayList<>();
+        for (S3Location location : staged) {
+            Path piece = folder.resolve("piece-" + pieces.size() + ".mp4");
+            store.download(location, piece);
+            pieces.add(piece);
         }
+        WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
+        Path video = folder.resolve("video" + container.extension());
+        SegmentJoiner.join(source, pieces, video, container);
+        Path faces = folder.resolve("faces.json");
+        RekognitionJson.write(RekognitionJson.result(whole.info(), whole.tracks()), faces);
         // The detections first: a video in DST then always has its faces.json beside it.
         store.upload(faces, job.faces());
         store.upload(video, job.video());
-        runner.advance(step, PipelineState.PUBLISHING, PipelineState.DONE, false,
-                "published " + job.video() + " and " + job.faces(), () -> {
-                });
+        if (runner.advance(step, PipelineState.PUBLISHING, PipelineState.DONE, false, "published " + job.video()
+                + " and " + job.faces() + " (" + pieces.size() + " pieces joined)", () -> {
+                })) {
+            staged.forEach(store::delete);
+        }
     }
 
-    private List<Observation> observations(StepId step) {
-        List<String> segments = runner.transactions().withConnection(c -> SegmentRows.observations(c, step.jobId()));
-        List<Observation> all = new ArrayList<>();
-        segments.forEach(json -> all.addAll(ObservationJson.read(json)));
-        // The tracker takes the moments in time order, whichever segment saw them.
-        all.sort(Comparator.comparingLong(Observation::micros));
-        return all;
-    }
-
-    private static Container container(S3Location video, VideoInfo info) {
+    static Container container(S3Location video, VideoInfo info) {
         Container container = Container.forPath(Path.of(video.key().substring(video.key().lastIndexOf('/') + 1)));
         if (!container.canCarry(info.audioCodecs())) {
             throw new FaceblurException("a " + container.extension() + " file cannot hold the audio ("

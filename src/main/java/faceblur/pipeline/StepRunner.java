@@ -6,6 +6,7 @@ import faceblur.FaceblurException;
 import faceblur.jobs.Backoff;
 import faceblur.jobs.JobDatabaseException;
 import faceblur.jobs.RetryLater;
+import faceblur.jobs.SqlWork;
 import faceblur.jobs.Transactions;
 import faceblur.storage.StorageException;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ final class StepRunner {
     /** The work of one step, on a job confirmed to be in this step of this run. */
     @FunctionalInterface
     interface Work {
-        void run(PipelineJob job, StepId step, WorkFolder folder);
+        void run(PipelineJob job, StepId step, WorkFolder folder, StepClock clock);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -48,21 +49,26 @@ final class StepRunner {
                            Work work) {
         return Tasks.oneTime(name)
                 .onFailure(new Backoff<>(settings.firstRetry()))
-                .execute((instance, context) -> run(StepId.parse(instance.getId()), entry, working, resumable, work));
+                .execute((instance, context) -> run(name, StepId.parse(instance.getId()), entry, working, resumable,
+                        work));
     }
 
-    private void run(StepId step, PipelineState entry, PipelineState working, Set<PipelineState> resumable,
-                     Work work) {
+    private void run(String name, StepId step, PipelineState entry, PipelineState working,
+                     Set<PipelineState> resumable, Work work) {
+        StepClock clock = new StepClock();
         Set<PipelineState> accepted = EnumSet.of(entry, working);
         accepted.addAll(resumable);
+        // Attempts are counted per step (task and segment): the segments of one job run side by side.
         int attempt = transactions.inTransaction(c -> {
             Instant now = Instant.now();
-            int n = PipelineRows.begin(c, step, entry, working, accepted, now);
-            if (n > 0) {
-                PipelineState state = PipelineRows.find(c, step.jobId()).orElseThrow().state();
-                HistoryRows.add(c, step.jobId(), state, now, "attempt " + n + (step.segment() > 0
-                        ? ", segment " + step.segment() : ""));
+            if (PipelineRows.begin(c, step, entry, working, accepted, now) == 0) {
+                return 0;
             }
+            int n = StepRows.attempt(c, name, step);
+            PipelineState state = PipelineRows.find(c, step.jobId()).orElseThrow().state();
+            String what = name.substring(name.indexOf('-') + 1);
+            HistoryRows.add(c, step.jobId(), state, now, what + (name.equals(StepScheduler.JOIN) ? ""
+                    : " segment " + step.segment()) + ", attempt " + n);
             return n;
         });
         if (attempt == 0) {
@@ -75,7 +81,11 @@ final class StepRunner {
         }
         PipelineJob job = transactions.withConnection(c -> PipelineRows.find(c, step.jobId())).orElseThrow();
         try (WorkFolder folder = WorkFolder.create(settings.workRoot(), step)) {
-            work.run(job, step, folder);
+            work.run(job, step, folder, clock);
+            transactions.withConnection(c -> {
+                StepRows.finished(c, name, step, clock.coordinationMillis(), clock.processingMillis(), Instant.now());
+                return null;
+            });
         } catch (PermanentFailure e) {
             fail(step, e.getMessage());
         } catch (RuntimeException e) {
@@ -127,6 +137,21 @@ final class StepRunner {
             }
             HistoryRows.add(c, step.jobId(), to, now, detail);
             work.run();
+            return true;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a transaction that first takes the job's row, if the job is still in {@code state} of
+     * this step's run; false (and nothing done) otherwise. Holding the row orders the segments of one job that
+     * finish at once: the last one sees every other one's result and moves the job on, exactly once.
+     */
+    boolean holdingJob(StepId step, PipelineState state, SqlWork<?> work) {
+        return transactions.inTransaction(c -> {
+            if (!PipelineRows.hold(c, step, state, Instant.now())) {
+                return false;
+            }
+            work.run(c);
             return true;
         });
     }

@@ -15,6 +15,7 @@ final class StepScheduler {
 
     static final String ANALYSE = "pipeline-analyse";
     static final String RENDER = "pipeline-render";
+    static final String JOIN = "pipeline-join";
 
     private final SchedulerClient client;
 
@@ -23,14 +24,23 @@ final class StepScheduler {
     }
 
     void analyse(String jobId, int run, List<Integer> segments) {
-        for (int segment : segments) {
-            schedule(ANALYSE, new StepId(jobId, run, segment));
-        }
+        each(ANALYSE, jobId, run, segments);
     }
 
-    /** Rendering runs once over all segments' analyses: tracking must see a face across the cuts. */
-    void render(String jobId, int run) {
-        schedule(RENDER, new StepId(jobId, run, 0));
+    /** One piece per segment, each over the tracks of the whole video: a face is followed across the cuts. */
+    void render(String jobId, int run, List<Integer> segments) {
+        each(RENDER, jobId, run, segments);
+    }
+
+    /** Joins every piece and publishes, once per run. */
+    void join(String jobId, int run) {
+        schedule(JOIN, new StepId(jobId, run, 0));
+    }
+
+    private void each(String task, String jobId, int run, List<Integer> segments) {
+        for (int segment : segments) {
+            schedule(task, new StepId(jobId, run, segment));
+        }
     }
 
     private void schedule(String task, StepId step) {

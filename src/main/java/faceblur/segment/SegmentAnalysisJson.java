@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.FaceblurException;
 import faceblur.engine.Analysis;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -38,6 +41,24 @@ public final class SegmentAnalysisJson {
 
     public static void write(Analysis analysis, OutputStream out) throws IOException {
         MAPPER.writeValue(out, new Document(VERSION, analysis));
+    }
+
+    /** {@link #write(Analysis, OutputStream)} as a string, for a database column. */
+    public static String toJson(Analysis analysis) {
+        try {
+            return MAPPER.writeValueAsString(new Document(VERSION, analysis));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #read(InputStream)} from a string. */
+    public static Analysis fromJson(String json) {
+        try {
+            return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Analysis read(InputStream in) throws IOException {

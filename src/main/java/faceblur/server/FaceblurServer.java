@@ -69,7 +69,7 @@ public final class FaceblurServer implements AutoCloseable {
         parts.push(database);
         Pipeline pipeline = Pipeline.create(database, store, engine, new PipelineSettings(settings.watch(),
                 settings.jobs().maxAttempts(), settings.jobs().heartbeat(), data.resolve("work"),
-                RedactionSettings.defaults(), EncoderSettings.defaults()));
+                RedactionSettings.defaults(), EncoderSettings.defaults(), settings.segments()));
         ServerMetrics[] metrics = new ServerMetrics[1];
         JobService jobs = JobService.start(database, settings.jobs(),
                 job -> new DetectionJobRunner(store, engine, data.resolve("work"), settings.limits(), metrics[0])

@@ -8,6 +8,7 @@ import faceblur.pipeline.PipelineException;
 import faceblur.pipeline.PipelineJob;
 import faceblur.pipeline.PipelineJobs;
 import faceblur.pipeline.PipelineState;
+import faceblur.pipeline.StepTiming;
 import faceblur.pipeline.S3EventJson;
 import faceblur.rekognition.RekognitionException;
 import faceblur.storage.StorageException;
@@ -79,6 +80,7 @@ final class PipelineEndpoint {
                 new PipelineException(PipelineException.Kind.NOT_FOUND, "no pipeline job " + id));
         Map<String, Object> out = job(job);
         out.put("history", jobs.history(id).stream().map(PipelineEndpoint::entry).toList());
+        out.put("steps", jobs.steps(id).stream().map(PipelineEndpoint::step).toList());
         return out;
     }
 
@@ -195,6 +197,18 @@ final class PipelineEndpoint {
         out.put("createdAt", job.createdAt().toString());
         out.put("updatedAt", job.updatedAt().toString());
         out.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
+        return out;
+    }
+
+    private static Map<String, Object> step(StepTiming t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("run", t.run());
+        out.put("step", t.task());
+        out.put("segment", t.segment());
+        out.put("attempts", t.attempts());
+        out.put("node", t.node());
+        out.put("coordinationMs", t.coordinationMillis());
+        out.put("processingMs", t.processingMillis());
         return out;
     }
 

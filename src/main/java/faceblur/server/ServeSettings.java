@@ -1,6 +1,7 @@
 package faceblur.server;
 
 import faceblur.jobs.JobSettings;
+import faceblur.pipeline.SegmentSettings;
 import faceblur.pipeline.WatchConfig;
 import faceblur.storage.S3Settings;
 
@@ -18,12 +19,13 @@ import java.util.Map;
  * @param remoteStore an S3-compatible store to read videos from, or null to serve local buckets
  * @param accessKeys  secret keys by access key id, for SigV4 on both endpoints; empty accepts any signature
  * @param watch       the pipeline's watch rules
+ * @param segments    how the pipeline cuts long videos
  * @param worker      a worker node: no local S3 endpoint and no API; {@code port} (if not negative) serves only
  *                    /health and /metrics
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
-                            boolean worker) {
+                            SegmentSettings segments, boolean worker) {
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);

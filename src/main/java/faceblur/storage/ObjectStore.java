@@ -158,6 +158,11 @@ public final class ObjectStore implements AutoCloseable {
         return objects;
     }
 
+    /** Removes the object; removing one that is not there is no error (S3 answers 204 either way). */
+    public void delete(S3Location location) {
+        call("delete", location, () -> s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key())));
+    }
+
     public void createBucketIfMissing(String bucket) {
         S3Location.requireValidBucket(bucket);
         String where = "s3://" + bucket;

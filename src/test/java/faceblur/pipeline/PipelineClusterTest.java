@@ -2,6 +2,13 @@ package faceblur.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faceblur.detect.DetectorPool;
+import faceblur.detect.DetectorSettings;
+import faceblur.engine.Analysis;
+import faceblur.engine.FaceBlur;
+import faceblur.engine.ProgressListener;
+import faceblur.redact.RedactionSettings;
+import faceblur.rekognition.RekognitionJson;
 import faceblur.storage.LocalS3Server;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
@@ -11,6 +18,11 @@ import faceblur.testing.Media;
 import faceblur.testing.ServerProcess;
 import faceblur.testing.TestPostgres;
 import faceblur.testing.Tools;
+import faceblur.testing.VideoAssertions;
+import faceblur.track.Track;
+import faceblur.track.TrackerSettings;
+import faceblur.video.Container;
+import faceblur.video.EncoderSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pipeline as several machines run it, on one: PostgreSQL, S3Proxy on its own port as the shared store,
  * three workers, one of them killed with SIGKILL in the middle of a job, then a serve node for the REST API and
  * the S3 event webhook. Every output must appear exactly once, whole, and the non-video must fail with its reason.
+ * Videos are cut every 4 s: 20 s of street footage with a keyframe every 2 s goes through as five segments,
+ * analysed and rendered by whichever workers are free, and must come out as an unsplit run would make it.
  */
 class PipelineClusterTest {
 
@@ -50,6 +64,7 @@ class PipelineClusterTest {
         Path small = Media.smallClip();
         Path vtest = Media.fixture("vtest-3s.mp4", "-i", Media.media("vtest.avi").toString(), "-t", "3",
                 "-c:v", "libx264", "-preset", "veryfast", "-an");
+        Path street = Media.pedestriansGop2s();
         Path notVideo = Files.writeString(Files.createTempFile("notes", ".txt"), "not a video\n");
         try (LocalS3Server remote = LocalS3Server.start(Files.createTempDirectory("pipeline-s3"), "127.0.0.1", 0,
                 KEY, SECRET);
@@ -60,12 +75,13 @@ class PipelineClusterTest {
             inputs.put("in/megamind.mp4", megamind);
             inputs.put("in/clips/small.mp4", small);
             inputs.put("in/vtest.mp4", vtest);
+            inputs.put("in/street.mp4", street);
             inputs.put("in/notes.txt", notVideo);
             inputs.forEach((key, file) -> store.upload(file, new S3Location("uploads", key)));
 
             List<String> nodeArgs = List.of("--db", jdbc, "--s3-endpoint", remote.endpoint().toString(),
                     "--threads", "1", "--heartbeat", "1s", "--watch", "s3://uploads/in", "--to", "s3://public/out",
-                    "--watch-interval", "1s");
+                    "--watch-interval", "1s", "--segment-duration", "4s");
             List<ServerProcess> workers = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
@@ -74,16 +90,18 @@ class PipelineClusterTest {
                 }
                 ServerProcess victim = awaitWorkerBusyWith(jdbc, "in/megamind.mp4", workers);
                 victim.kill9();
-                awaitAllFinished(jdbc, 4);
+                awaitAllFinished(jdbc, 5);
                 assertThat(nodesThatWorkedOn(jdbc, "in/megamind.mp4")).as("the job moved to another worker")
                         .hasSizeGreaterThan(1);
 
                 Map<String, String> states = statesByKey(jdbc);
                 assertThat(states).containsEntry("in/megamind.mp4", "DONE").containsEntry("in/clips/small.mp4", "DONE")
-                        .containsEntry("in/vtest.mp4", "DONE").containsEntry("in/notes.txt", "FAILED");
+                        .containsEntry("in/vtest.mp4", "DONE").containsEntry("in/street.mp4", "DONE")
+                        .containsEntry("in/notes.txt", "FAILED");
                 assertThat(reason(jdbc, "in/notes.txt")).contains("in/notes.txt").contains("not a video");
                 assertOutputs(store, Map.of("out/megamind.mp4", megamind, "out/clips/small.mp4", small,
-                        "out/vtest.mp4", vtest));
+                        "out/vtest.mp4", vtest, "out/street.mp4", street));
+                checkSegmentedJob(store, jdbc, street);
 
                 try (ServerProcess serve = ServerProcess.start(STORE_ENV, args(nodeArgs, "--data",
                         Files.createTempDirectory("pipeline-serve").toString(), "--port", "0"))) {
@@ -132,16 +150,69 @@ class PipelineClusterTest {
         JsonNode repeated = rest(serve, "POST", "/s3-events", event);
         assertThat(repeated.get("queued").asInt()).isZero();
 
-        awaitAllFinished(jdbc, 6);
+        awaitAllFinished(jdbc, 7);
         assertThat(statesByKey(jdbc)).containsEntry("in/event one.mp4", "DONE").containsEntry("in/event-two.mp4", "DONE");
         assertOutputs(store, Map.of("out/megamind.mp4", Media.media("megamind.mp4"), "out/clips/small.mp4", small,
-                "out/vtest.mp4", vtest, "out/event one.mp4", small, "out/event-two.mp4", vtest));
-        assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 5.0")
+                "out/vtest.mp4", vtest, "out/event one.mp4", small, "out/event-two.mp4", vtest,
+                "out/street.mp4", Media.pedestriansGop2s()));
+        assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 6.0")
                 .contains("faceblur_s3_event_records_total{outcome=\"outside_rules\"} 2.0");
 
         JsonNode retried = rest(serve, "POST", "/pipeline/jobs/" + failedId + "/retry", null);
         assertThat(retried.get("state").asText()).isEqualTo("queued");
         assertThat(retried.get("run").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * Five segments, each analysed and rendered once: the published video has the input's frames, times and
+     * sound, the faces of an unsplit {@code faceblur detect} (same tracks: a face is followed across every cut)
+     * and the pixels of an unsplit {@code faceblur blur} up to x264's own losses.
+     */
+    private static void checkSegmentedJob(ObjectStore store, String jdbc, Path street) throws Exception {
+        Path out = Files.createTempFile("pipeline-street", ".mp4");
+        store.download(new S3Location("public", "out/street.mp4"), out);
+        VideoAssertions.assertSameFrameTimes(street, out);
+        Path faces = Files.createTempFile("pipeline-street", ".json");
+        store.download(new S3Location("public", "out/street.mp4.faces.json"), faces);
+        Path whole = Files.createTempFile("pipeline-street-whole", ".mp4");
+        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
+                TrackerSettings.defaults())) {
+            Analysis analysis = engine.analyse(street, ProgressListener.NONE);
+            List<Track> tracks = engine.track(analysis.observations());
+            assertThat(tracks).as("faces tracked").isNotEmpty();
+            String detected = RekognitionJson.mapper().writeValueAsString(RekognitionJson.result(analysis.info(), tracks));
+            assertThat(JSON.readTree(faces.toFile())).as("faces.json against faceblur detect")
+                    .isEqualTo(JSON.readTree(detected));
+            engine.render(street, tracks, RedactionSettings.defaults(), EncoderSettings.defaults(), whole,
+                    Container.MP4, ProgressListener.NONE);
+        }
+        assertThat(Tools.minPsnr(out, whole)).as("worst frame's PSNR against an unsplit render").isGreaterThan(40);
+
+        String jobId = single(jdbc, "select job_id from pipeline_jobs where source_key = 'in/street.mp4'").get(0);
+        assertThat(single(jdbc, "select detail from pipeline_history where job_id = '" + jobId + "'"))
+                .contains("planned 5 segments of about 4 s")
+                .contains("analyse segment 0, attempt 1", "analyse segment 4, attempt 1",
+                        "render segment 0, attempt 1", "render segment 4, attempt 1", "join, attempt 1");
+        List<String> steps = single(jdbc, "select task || ' ' || segment || ' ' || coalesce(processing_ms, -1) "
+                + "from pipeline_steps where job_id = '" + jobId + "' and finished_at is not null order by task, segment");
+        assertThat(steps).hasSize(11).allMatch(s -> !s.endsWith(" -1"));
+        assertThat(steps.stream().map(s -> s.substring(0, s.lastIndexOf(' '))).toList()).containsExactly(
+                "pipeline-analyse 0", "pipeline-analyse 1", "pipeline-analyse 2", "pipeline-analyse 3",
+                "pipeline-analyse 4", "pipeline-join 0", "pipeline-render 0", "pipeline-render 1",
+                "pipeline-render 2", "pipeline-render 3", "pipeline-render 4");
+        assertThat(single(jdbc, "select count(*) from pipeline_segments where job_id = '" + jobId + "'"))
+                .containsExactly("5");
+    }
+
+    /** The first column of every row. */
+    private static List<String> single(String jdbc, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static String record(String eventName, ObjectStore store, String key) {

@@ -45,17 +45,9 @@ class SegmentAnalysisTest {
     static List<Analysis> pieces = new ArrayList<>();
     static final EncoderSettings FAST = new EncoderSettings(23, "ultrafast", 0);
 
-    /** 768x576 pedestrians at 10 fps, H.264 with a keyframe every 2 s, plus an AAC tone. */
-    static Path pedestrians() {
-        return Media.fixture("pedestrians-gop2s.mp4", "-i", Media.media("vtest.avi").toString(),
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "20", "-map", "0:v", "-map", "1:a",
-                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-                "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-shortest");
-    }
-
     @BeforeAll
     static void analyseSegments() {
-        input = pedestrians();
+        input = Media.pedestriansGop2s();
         engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
                 TrackerSettings.defaults());
         segments = SegmentPlan.plan(input, Duration.ofMillis(4600));

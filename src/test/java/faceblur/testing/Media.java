@@ -48,6 +48,14 @@ public final class Media {
                 "-c:v", "libx264", "-pix_fmt", "yuv420p");
     }
 
+    /** 20 s of 768x576 pedestrians at 10 fps, H.264 with a keyframe every 2 s, plus an AAC tone. */
+    public static Path pedestriansGop2s() {
+        return fixture("pedestrians-gop2s.mp4", "-i", media("vtest.avi").toString(),
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "20", "-map", "0:v", "-map", "1:a",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-shortest");
+    }
+
     /** Makes {@code name} in the fixtures folder with ffmpeg, once; the arguments end before the output name. */
     public static Path fixture(String name, String... ffmpegArgs) {
         Path out = fixtures().resolve(name);

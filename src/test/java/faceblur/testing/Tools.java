@@ -96,6 +96,17 @@ public final class Tools {
                 .map(l -> l.equals("N/A") ? Double.NaN : Double.parseDouble(l)).toList();
     }
 
+    /** The worst frame's PSNR (dB) of {@code a} against {@code b}, by ffmpeg's psnr filter; infinite if equal. */
+    public static double minPsnr(Path a, Path b) {
+        Result result = run(List.of("ffmpeg", "-nostdin", "-i", a.toString(), "-i", b.toString(),
+                "-lavfi", "[0:v][1:v]psnr", "-f", "null", "-"), null);
+        java.util.regex.Matcher min = java.util.regex.Pattern.compile("min:([0-9.]+|inf)").matcher(result.stderr());
+        if (!min.find()) {
+            throw new AssertionError("no PSNR from ffmpeg: " + result.stderr());
+        }
+        return min.group(1).equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(min.group(1));
+    }
+
     /** MD5 of every packet of one stream, copied out without decoding. */
     public static String packetHash(Path file, String selector) {
         List<String> cmd = List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-map", "0:" + selector,
