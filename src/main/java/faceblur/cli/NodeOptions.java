@@ -110,7 +110,7 @@ final class NodeOptions {
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
-                segments.settings(), worker);
+                segments.settings(), worker, webhookToken());
     }
 
     /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */
@@ -158,6 +158,12 @@ final class NodeOptions {
             return Map.of();
         }
         return Map.of(id, secret);
+    }
+
+    /** A secret, so from the environment rather than the command line, which other users can read. */
+    private static String webhookToken() {
+        String token = System.getenv("FACEBLUR_WEBHOOK_TOKEN");
+        return token == null || token.isBlank() ? null : token;
     }
 
     private static Path defaultDataDir() {

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
                         + "the S3 event-notification webhook). Jobs: GET /pipeline/jobs[?state=failed], "
                         + "GET /pipeline/jobs/ID, POST /pipeline/jobs {\"source\":..,\"target\":..}, "
                         + "POST /pipeline/jobs/ID/cancel, POST /pipeline/jobs/ID/retry; signed with SigV4 for "
-                        + "the service 'faceblur'. More machines: faceblur worker.",
+                        + "the service 'faceblur'. Webhook senders that cannot sign (MinIO's auth_token) send "
+                        + "'Authorization: Bearer $FACEBLUR_WEBHOOK_TOKEN' instead. More machines: faceblur worker.",
                 "",
                 "Also served on the API port: GET /health, and GET /metrics (Prometheus).",
                 ""})

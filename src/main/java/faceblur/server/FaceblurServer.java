@@ -90,7 +90,7 @@ public final class FaceblurServer implements AutoCloseable {
                 new PageTokens(tokenSecret(data)), settings.limits());
         RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
         PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
-                verifier(settings, PIPELINE_SIGNING_SERVICE), metrics);
+                verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics);
         return HttpApi.start(settings.host(), settings.port(), endpoint, pipelineEndpoint, metrics);
     }
 

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +47,22 @@ final class PipelineEndpoint {
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final int DEFAULT_LIST_LIMIT = 100;
     private static final int MAX_LIST_LIMIT = 1000;
+    private static final String BEARER = "Bearer ";
 
     private final PipelineJobs jobs;
     private final SigV4Verifier verifier;
+    private final byte[] webhookToken;
     private final ServerMetrics metrics;
 
-    PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, ServerMetrics metrics) {
+    /**
+     * @param webhookToken also accepted on {@code /s3-events} as {@code Authorization: Bearer TOKEN}, the way
+     *                     MinIO's webhook ({@code auth_token}) and other senders that cannot sign authenticate;
+     *                     null for SigV4 only
+     */
+    PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, String webhookToken, ServerMetrics metrics) {
         this.jobs = jobs;
         this.verifier = verifier;
+        this.webhookToken = webhookToken == null ? null : webhookToken.getBytes(StandardCharsets.UTF_8);
         this.metrics = metrics;
     }
 
@@ -64,7 +74,7 @@ final class PipelineEndpoint {
                 ctx -> handle(ctx, 200, body -> job(jobs.cancel(ctx.pathParam("id")))));
         config.routes.post("/pipeline/jobs/{id}/retry",
                 ctx -> handle(ctx, 200, body -> job(jobs.retry(ctx.pathParam("id")))));
-        config.routes.post("/s3-events", ctx -> handle(ctx, 200, this::events));
+        config.routes.post("/s3-events", ctx -> handle(ctx, 200, this::events, true));
     }
 
     private Object list(Context ctx) {
@@ -115,10 +125,26 @@ final class PipelineEndpoint {
         return out;
     }
 
+    /** A bearer token equal to the configured one, compared in constant time. */
+    private boolean hasWebhookToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (webhookToken == null || header == null || !header.startsWith(BEARER)) {
+            return false;
+        }
+        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, webhookToken);
+    }
+
     private void handle(Context ctx, int status, Action action) {
+        handle(ctx, status, action, false);
+    }
+
+    private void handle(Context ctx, int status, Action action, boolean webhook) {
         try {
             byte[] body = readBody(ctx);
-            verifier.verify(HttpRequests.signed(ctx, body));
+            if (!(webhook && hasWebhookToken(ctx))) {
+                verifier.verify(HttpRequests.signed(ctx, body));
+            }
             Object result = action.run(body);
             if (result instanceof Reply reply) {
                 respond(ctx, reply.status(), reply.body());

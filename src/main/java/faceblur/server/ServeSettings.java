@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
-                            SegmentSettings segments, boolean worker) {
+                            SegmentSettings segments, boolean worker, String webhookToken) {
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);
