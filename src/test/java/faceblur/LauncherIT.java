@@ -44,6 +44,12 @@ class LauncherIT {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--style").contains("--mask-scale").contains("--faces-json")
                 .contains("Examples");
+        // every command's help renders cleanly (picocli warns on stray format characters such as a bare %)
+        for (String command : new String[]{"blur", "detect", "redact", "serve", "worker", "eval"}) {
+            Tools.Result each = faceblur(command, "--help");
+            assertThat(each.exitCode()).as(command).isZero();
+            assertThat(each.out() + each.stderr()).as(command).doesNotContain("WARN").contains("Usage: faceblur");
+        }
         Tools.Result version = faceblur("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("faceblur ");
