@@ -95,6 +95,12 @@ final class NodeOptions {
                     + "(the source's for .mp4/.m4v/.mov/.mkv, else .mp4). Default: ${DEFAULT-VALUE} (the same key).")
     String outputTemplate = OutputNaming.DEFAULT;
 
+    @Option(names = "--cache-size", paramLabel = "SIZE", converter = Sizes.ByteConverter.class,
+            description = "Pipeline sources this node keeps in --data/source-cache so that the next steps of a job "
+                    + "here do not download it again; removed when the job ends, least recently used first above "
+                    + "SIZE, all when the node starts. 0 keeps none. Default: 20G.")
+    long cacheBytes = 20L << 30;
+
     @Mixin
     SegmentOptions segments = new SegmentOptions();
 
@@ -110,7 +116,7 @@ final class NodeOptions {
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
-                segments.settings(), worker, webhookToken());
+                segments.settings(), cacheBytes, worker, webhookToken());
     }
 
     /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */

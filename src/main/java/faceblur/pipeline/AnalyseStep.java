@@ -43,8 +43,7 @@ final class AnalyseStep {
     }
 
     private void run(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
-        Path video = folder.resolve("source");
-        SourceVideo.fetch(store, job, video);
+        Path video = SourceVideo.fetch(store, runner.sources(), job, folder, clock).path();
         Segment segment = segment(step, video);
         Analysis analysis = clock.processing(() -> engine.analyse(video, segment,
                 new StepProgress(runner.transactions(), step, 0, SHARE)));

@@ -34,7 +34,8 @@ public final class Pipeline {
                 .build();
         StepScheduler steps = new StepScheduler(client);
         PipelineJobs jobs = new PipelineJobs(db.transactions(), steps, store, settings.watch().rules(), settings.watch().naming());
-        StepRunner runner = new StepRunner(db.transactions(), settings);
+        StepRunner runner = new StepRunner(db.transactions(), settings,
+                SourceCache.open(settings.sourceCache(), settings.sourceCacheBytes()));
         List<Task<?>> oneTime = new ArrayList<>();
         oneTime.add(new AnalyseStep(runner, store, engine, steps, settings.segments()).task());
         oneTime.addAll(new RenderStep(runner, store, engine, settings, steps).tasks());

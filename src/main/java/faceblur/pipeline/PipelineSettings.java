@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param firstRetry  delay before the first retry of a step, doubled each time
  * @param workRoot    where each step's temporary folder is made
  * @param segments    how long videos are cut into segments for several nodes
+ * @param sourceCache where this node keeps the sources of the jobs it works on, for their next steps here
+ * @param sourceCacheBytes how much it keeps at most (0: nothing beyond the steps running now)
  */
 public record PipelineSettings(WatchConfig watch, int maxAttempts, Duration firstRetry, Path workRoot,
                                RedactionSettings redaction, EncoderSettings encoding,
-                               SegmentSettings segments) {
+                               SegmentSettings segments, Path sourceCache, long sourceCacheBytes) {
 }

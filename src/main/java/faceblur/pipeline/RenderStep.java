@@ -56,14 +56,13 @@ final class RenderStep {
     }
 
     private void render(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
-        Path source = folder.resolve("source");
-        VideoInfo info = SourceVideo.fetch(store, job, source);
-        container(job.video(), info); // an output that cannot be made fails now, not after rendering
+        SourceVideo source = SourceVideo.fetch(store, runner.sources(), job, folder, clock);
+        container(job.video(), source.info()); // an output that cannot be made fails now, not after rendering
         Segment segment = runner.transactions()
                 .withConnection(c -> SegmentRows.segment(c, step.jobId(), step.segment())).orElseThrow();
         WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
         Path piece = folder.resolve("piece.mp4");
-        clock.processing(() -> engine.renderSegment(source, whole.tracks(), segment, settings.redaction(),
+        clock.processing(() -> engine.renderSegment(source.path(), whole.tracks(), segment, settings.redaction(),
                 settings.encoding(), piece, new StepProgress(runner.transactions(), step, AnalyseStep.SHARE,
                         RENDERED_AT)));
         store.upload(piece, settings.segments().piece(job, step.run(), step.segment()));
@@ -80,9 +79,8 @@ final class RenderStep {
     }
 
     private void join(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
-        Path source = folder.resolve("source");
-        VideoInfo info = SourceVideo.fetch(store, job, source);
-        Container container = container(job.video(), info);
+        SourceVideo source = SourceVideo.fetch(store, runner.sources(), job, folder, clock);
+        Container container = container(job.video(), source.info());
         List<S3Location> staged = runner.transactions().withConnection(c -> SegmentRows.segments(c, step.jobId()))
                 .stream().map(segment -> settings.segments().piece(job, step.run(), segment)).toList();
         List<Path> pieces = new ArrayList<>();
@@ -93,14 +91,15 @@ final class RenderStep {
         }
         WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
         Path video = folder.resolve("video" + container.extension());
-        SegmentJoiner.join(source, pieces, video, container);
+        SegmentJoiner.join(source.path(), pieces, video, container);
         Path faces = folder.resolve("faces.json");
         RekognitionJson.write(RekognitionJson.result(whole.info(), whole.tracks()), faces);
         // The detections first: a video in DST then always has its faces.json beside it.
         store.upload(faces, job.faces());
         store.upload(video, job.video());
+        String sourceUse = runner.transactions().withConnection(c -> StepRows.sourceUse(c, step, clock));
         if (runner.advance(step, PipelineState.PUBLISHING, PipelineState.DONE, false, "published " + job.video()
-                + " and " + job.faces() + " (" + pieces.size() + " pieces joined)", () -> {
+                + " and " + job.faces() + " (" + pieces.size() + " pieces joined; " + sourceUse + ")", () -> {
                 })) {
             staged.forEach(store::delete);
         }

@@ -10,6 +10,7 @@ final class StepClock {
 
     private final long start = System.nanoTime();
     private long processing;
+    private Boolean sourceCached;
 
     <T> T processing(Supplier<T> work) {
         long t0 = System.nanoTime();
@@ -18,6 +19,16 @@ final class StepClock {
         } finally {
             processing += System.nanoTime() - t0;
         }
+    }
+
+    /** The step found the job's source on this node (true) or downloaded it (false). */
+    void source(boolean cached) {
+        sourceCached = cached;
+    }
+
+    /** Null when the step did not use the source. */
+    Boolean sourceCached() {
+        return sourceCached;
     }
 
     long processingMillis() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,30 +33,54 @@ final class StepRows {
         }
     }
 
-    static void finished(Connection c, String task, StepId step, long coordinationMillis, long processingMillis,
-                         Instant now) throws SQLException {
+    static void finished(Connection c, String task, StepId step, StepClock clock, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update pipeline_steps set node = ?, coordination_ms = ?, "
-                + "processing_ms = ?, finished_at = ? where job_id = ? and run = ? and task = ? and segment = ?")) {
+                + "processing_ms = ?, source_cached = ?, finished_at = ? "
+                + "where job_id = ? and run = ? and task = ? and segment = ?")) {
             update.setString(1, Node.NAME);
-            update.setLong(2, coordinationMillis);
-            update.setLong(3, processingMillis);
-            update.setLong(4, now.toEpochMilli());
-            bind(update, 5, task, step);
+            update.setLong(2, clock.coordinationMillis());
+            update.setLong(3, clock.processingMillis());
+            if (clock.sourceCached() == null) {
+                update.setNull(4, Types.INTEGER);
+            } else {
+                update.setInt(4, clock.sourceCached() ? 1 : 0);
+            }
+            update.setLong(5, now.toEpochMilli());
+            bind(update, 6, task, step);
             update.executeUpdate();
+        }
+    }
+
+    /** How the steps of a run got the source, the finished ones and {@code current}: downloads, cache hits. */
+    static String sourceUse(Connection c, StepId step, StepClock current) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select coalesce(sum(1 - source_cached), 0), "
+                + "coalesce(sum(source_cached), 0) from pipeline_steps where job_id = ? and run = ? "
+                + "and finished_at is not null")) {
+            select.setString(1, step.jobId());
+            select.setInt(2, step.run());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                boolean cached = Boolean.TRUE.equals(current.sourceCached());
+                int downloads = rs.getInt(1) + (current.sourceCached() != null && !cached ? 1 : 0);
+                int hits = rs.getInt(2) + (cached ? 1 : 0);
+                return downloads + " download" + (downloads == 1 ? "" : "s") + " of the source, " + hits
+                        + " cache hit" + (hits == 1 ? "" : "s");
+            }
         }
     }
 
     /** The finished steps of every run of a job, in the order they finished. */
     static List<StepTiming> of(Connection c, String jobId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("select run, task, segment, attempts, node, "
-                + "coordination_ms, processing_ms from pipeline_steps where job_id = ? and finished_at is not null "
-                + "order by finished_at, task, segment")) {
+                + "coordination_ms, processing_ms, source_cached from pipeline_steps where job_id = ? "
+                + "and finished_at is not null order by finished_at, task, segment")) {
             select.setString(1, jobId);
             try (ResultSet rs = select.executeQuery()) {
                 List<StepTiming> timings = new ArrayList<>();
                 while (rs.next()) {
+                    int cached = rs.getInt(8);
                     timings.add(new StepTiming(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getString(5), rs.getLong(6), rs.getLong(7)));
+                            rs.getString(5), rs.getLong(6), rs.getLong(7), rs.wasNull() ? null : cached == 1));
                 }
                 return timings;
             }

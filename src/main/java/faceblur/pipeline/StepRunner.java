@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -35,10 +36,12 @@ final class StepRunner {
 
     private final Transactions transactions;
     private final PipelineSettings settings;
+    private final SourceCache sources;
 
-    StepRunner(Transactions transactions, PipelineSettings settings) {
+    StepRunner(Transactions transactions, PipelineSettings settings, SourceCache sources) {
         this.transactions = transactions;
         this.settings = settings;
+        this.sources = sources;
     }
 
     /**
@@ -83,7 +86,7 @@ final class StepRunner {
         try (WorkFolder folder = WorkFolder.create(settings.workRoot(), step)) {
             work.run(job, step, folder, clock);
             transactions.withConnection(c -> {
-                StepRows.finished(c, name, step, clock.coordinationMillis(), clock.processingMillis(), Instant.now());
+                StepRows.finished(c, name, step, clock, Instant.now());
                 return null;
             });
         } catch (PermanentFailure e) {
@@ -99,6 +102,25 @@ final class StepRunner {
                         settings.maxAttempts(), reason);
                 throw new RetryLater(reason);
             }
+        } finally {
+            evictEndedSources();
+        }
+    }
+
+    /** Cached sources of jobs that ended (here or on another node) go as soon as this node's steps let them. */
+    private void evictEndedSources() {
+        try {
+            sources.evictEnded(jobs -> transactions.withConnection(c -> {
+                Set<String> ended = new HashSet<>();
+                for (String id : jobs) {
+                    if (PipelineRows.find(c, id).map(j -> j.state().finished()).orElse(true)) {
+                        ended.add(id);
+                    }
+                }
+                return ended;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot clear the source cache of ended jobs now: {}", describe(e));
         }
     }
 
@@ -158,5 +180,9 @@ final class StepRunner {
 
     Transactions transactions() {
         return transactions;
+    }
+
+    SourceCache sources() {
+        return sources;
     }
 }

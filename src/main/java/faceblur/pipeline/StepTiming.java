@@ -5,8 +5,10 @@ package faceblur.pipeline;
  * divided between coordination (database round trips, downloads, uploads, planning, joining) and processing
  * (detection, tracking, encoding).
  *
- * @param task {@code pipeline-analyse}, {@code pipeline-render} or {@code pipeline-join}
+ * @param task         {@code pipeline-analyse}, {@code pipeline-render} or {@code pipeline-join}
+ * @param sourceCached the step found the source on its node, from an earlier step of the job (true), or
+ *                     downloaded it (false); null if it did not say
  */
 public record StepTiming(int run, String task, int segment, int attempts, String node, long coordinationMillis,
-                         long processingMillis) {
+                         long processingMillis, Boolean sourceCached) {
 }

@@ -3,14 +3,21 @@ package faceblur.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** A step's private temporary folder, removed with everything in it when the step ends, however it ends. */
+/**
+ * A step's private temporary folder, removed with everything in it when the step ends, however it ends; with it
+ * end the step's holds on the node's cached sources.
+ */
 final class WorkFolder implements AutoCloseable {
 
     private final Path path;
+    private final List<AutoCloseable> held = new ArrayList<>();
 
     private WorkFolder(Path path) {
         this.path = path;
@@ -40,12 +47,30 @@ final class WorkFolder implements AutoCloseable {
         return path.resolve(name);
     }
 
-    @Override
-    public void close() {
-        delete(path);
+    /** Closed when the step ends, before the folder goes. */
+    <T extends AutoCloseable> T hold(T resource) {
+        held.add(resource);
+        return resource;
     }
 
-    private static void delete(Path dir) {
+    @Override
+    public void close() {
+        try {
+            for (AutoCloseable resource : held) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release " + held, e);
+        } finally {
+            delete(path);
+        }
+    }
+
+    /** Removes a file, or a folder with everything in it; nothing there is fine. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -69,7 +69,8 @@ public final class FaceblurServer implements AutoCloseable {
         parts.push(database);
         Pipeline pipeline = Pipeline.create(database, store, engine, new PipelineSettings(settings.watch(),
                 settings.jobs().maxAttempts(), settings.jobs().heartbeat(), data.resolve("work"),
-                RedactionSettings.defaults(), EncoderSettings.defaults(), settings.segments()));
+                RedactionSettings.defaults(), EncoderSettings.defaults(), settings.segments(),
+                data.resolve("source-cache"), settings.sourceCacheBytes()));
         ServerMetrics[] metrics = new ServerMetrics[1];
         JobService jobs = JobService.start(database, settings.jobs(),
                 job -> new DetectionJobRunner(store, engine, data.resolve("work"), settings.limits(), metrics[0])

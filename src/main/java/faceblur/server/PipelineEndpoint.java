@@ -235,6 +235,7 @@ final class PipelineEndpoint {
         out.put("node", t.node());
         out.put("coordinationMs", t.coordinationMillis());
         out.put("processingMs", t.processingMillis());
+        out.put("sourceCached", t.sourceCached());
         return out;
     }
 

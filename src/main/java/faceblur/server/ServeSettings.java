@@ -20,12 +20,16 @@ import java.util.Map;
  * @param accessKeys  secret keys by access key id, for SigV4 on both endpoints; empty accepts any signature
  * @param watch       the pipeline's watch rules
  * @param segments    how the pipeline cuts long videos
+ * @param sourceCacheBytes how much of the pipeline's sources a node keeps in {@code dataDir}/source-cache for
+ *                    the next steps of the same jobs
  * @param worker      a worker node: no local S3 endpoint and no API; {@code port} (if not negative) serves only
  *                    /health and /metrics
+ * @param webhookToken a bearer token that also opens {@code POST /s3-events}, or null for SigV4 only
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
-                            SegmentSettings segments, boolean worker, String webhookToken) {
+                            SegmentSettings segments, long sourceCacheBytes, boolean worker,
+                            String webhookToken) {
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);

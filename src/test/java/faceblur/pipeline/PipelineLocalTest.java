@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +43,16 @@ class PipelineLocalTest {
             assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 1.0");
             try (Stream<Path> left = Files.list(Files.createDirectories(data.resolve("work")))) {
                 assertThat(left).as("work folders of finished steps").isEmpty();
+            }
+            // analyse, render, join on one node: one download, then the node's copy; gone with the job
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("faceblur.db"));
+                 ResultSet rs = c.createStatement().executeQuery("select group_concat(source_cached, '') from "
+                         + "(select source_cached from pipeline_steps order by finished_at, task)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("source_cached of each step").isEqualTo("011");
+            }
+            try (Stream<Path> left = Files.list(data.resolve("source-cache"))) {
+                assertThat(left).as("cached sources of ended jobs").isEmpty();
             }
         }
     }
