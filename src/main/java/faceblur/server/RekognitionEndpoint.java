@@ -48,12 +48,14 @@ final class RekognitionEndpoint {
                 case START_FACE_DETECTION -> operations.start(RekognitionRequests.parseStart(body));
                 case GET_FACE_DETECTION -> operations.get(RekognitionRequests.parseGet(body));
             };
-            ctx.status(200).contentType(CONTENT_TYPE).result(RekognitionJson.mapper().writeValueAsBytes(response));
+            ctx.status(200).contentType(CONTENT_TYPE);
+            // streamed: a page of 1000 faces is over half a megabyte, not worth a copy per request
+            RekognitionJson.mapper().writeValue(ctx.res().getOutputStream(), response);
             metrics.request(operation, "200");
         } catch (RekognitionException e) {
             error(ctx, e);
             metrics.request(operation, e.type().typeName());
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.error("request {} ({}) failed", requestId, operation, e);
             error(ctx, new RekognitionException(ErrorType.INTERNAL_SERVER_ERROR,
                     "Internal server error (request " + requestId + ")."));
