@@ -1,6 +1,7 @@
 package faceblur.eval;
 
 import faceblur.detect.Box;
+import faceblur.redact.PixelArea;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
 import faceblur.redact.Shape;
@@ -29,12 +30,12 @@ public final class HiddenArea implements AutoCloseable {
 
     /** The share of {@code face}'s pixels in the image that are hidden, 0 to 1. */
     public double share(Box face) {
-        Rect r = Redactor.pixelRect(face, visible.cols(), visible.rows());
-        if (r == null) {
+        PixelArea a = PixelArea.of(face, visible.cols(), visible.rows());
+        if (a == null) {
             return 1; // Wholly outside the image: nothing of it can be seen.
         }
-        try (Mat part = new Mat(visible, r)) {
-            return 1 - countNonZero(part) / (double) r.area();
+        try (Rect r = new Rect(a.x(), a.y(), a.width(), a.height()); Mat part = new Mat(visible, r)) {
+            return 1 - countNonZero(part) / (double) a.area();
         }
     }
 
