@@ -43,6 +43,11 @@ public record Box(double x, double y, double width, double height) {
         return new Box(centerX() - w / 2, centerY() - h / 2, w, h);
     }
 
+    /** The same box moved by {@code dx, dy}. */
+    public Box shifted(double dx, double dy) {
+        return new Box(x + dx, y + dy, width, height);
+    }
+
     /** Every coordinate multiplied by {@code factor} (a change of image scale). */
     public Box times(double factor) {
         return new Box(x * factor, y * factor, width * factor, height * factor);

@@ -16,6 +16,11 @@ public record Detection(Box box, double confidence, List<Point> landmarks) {
         landmarks = List.copyOf(landmarks);
     }
 
+    /** The same detection moved by {@code dx, dy} (a change of image origin). */
+    public Detection shifted(double dx, double dy) {
+        return new Detection(box.shifted(dx, dy), confidence, landmarks.stream().map(p -> p.shifted(dx, dy)).toList());
+    }
+
     public Detection times(double factor) {
         return new Detection(box.times(factor), confidence, landmarks.stream().map(p -> p.times(factor)).toList());
     }
