@@ -5,13 +5,15 @@ import faceblur.detect.Detection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One face followed through time: its sightings in time order. Between sightings its box is interpolated;
  * for {@code extendBeforeMicros} before the first and {@code extendAfterMicros} after the last it is held,
- * and also carried along its motion, so a moving face stays covered.
+ * and also carried along its motion, so a moving face stays covered. Both happen in the scene's coordinates
+ * ({@link CameraPath}): a face the camera pans past is followed with the pan.
  */
-public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, long extendAfterMicros) {
+public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, long extendAfterMicros, CameraPath camera) {
 
     /**
      * Times in detection results are whole milliseconds: a frame within this of a sighting is that sighting's
@@ -27,9 +29,15 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
             throw new IllegalArgumentException("a track needs at least one point");
         }
         points = List.copyOf(points);
+        Objects.requireNonNull(camera, "camera");
     }
 
-    /** A track reaching equally far before and after. */
+    /** A track in a still picture. */
+    public Track(int id, List<TrackPoint> points, long extendBeforeMicros, long extendAfterMicros) {
+        this(id, points, extendBeforeMicros, extendAfterMicros, CameraPath.STILL);
+    }
+
+    /** A track in a still picture reaching equally far before and after. */
     public Track(int id, List<TrackPoint> points, long extendMicros) {
         this(id, points, extendMicros, extendMicros);
     }
@@ -71,7 +79,7 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
             Detection d = p.detection();
             smoothed.add(new TrackPoint(p.micros(), new Detection(wider, d.confidence(), d.landmarks())));
         }
-        return new Track(id, smoothed, extendBeforeMicros, extendAfterMicros);
+        return new Track(id, smoothed, extendBeforeMicros, extendAfterMicros, camera);
     }
 
     /** Whether the track covers {@code micros}, its extension included. */
@@ -98,7 +106,7 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         TrackPoint a = points.get(hi - 1);
         TrackPoint b = points.get(hi);
         double t = (double) (micros - a.micros()) / (b.micros() - a.micros());
-        return List.of(box(a).lerp(box(b), t));
+        return List.of(camera.toPicture(scene(a).lerp(scene(b), t), micros));
     }
 
     /** The first index whose time is at or after {@code micros}. */
@@ -125,7 +133,8 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
      */
     private List<Box> extrapolated(int endIndex, int step, long micros) {
         TrackPoint end = points.get(endIndex);
-        Box held = box(end);
+        Box heldInScene = scene(end);
+        Box held = camera.toPicture(heldInScene, micros);
         int other = endIndex;
         while (other + step >= 0 && other + step < points.size()
                 && Math.abs(points.get(other + step).micros() - end.micros()) <= VELOCITY_SPAN_MICROS) {
@@ -139,11 +148,16 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         }
         TrackPoint from = points.get(other);
         double t = (double) (micros - end.micros()) / (end.micros() - from.micros());
-        Box fromBox = box(from);
-        double dx = (held.centerX() - fromBox.centerX()) * t;
-        double dy = (held.centerY() - fromBox.centerY()) * t;
-        Box moved = new Box(held.x() + dx, held.y() + dy, held.width(), held.height());
+        Box fromBox = scene(from);
+        double dx = (heldInScene.centerX() - fromBox.centerX()) * t;
+        double dy = (heldInScene.centerY() - fromBox.centerY()) * t;
+        Box moved = camera.toPicture(heldInScene.shifted(dx, dy), micros);
         return moved.equals(held) ? List.of(held) : List.of(held, moved);
+    }
+
+    /** A sighting's box where it lies in the scene. */
+    private Box scene(TrackPoint p) {
+        return camera.toScene(box(p), p.micros());
     }
 
     private static Box box(TrackPoint p) {

@@ -20,24 +20,29 @@ public final class Tracker {
     public static List<Track> link(List<Observation> observations, TrackerSettings settings) {
         List<Observation> ordered = new ArrayList<>(observations);
         ordered.sort(Comparator.comparingLong(Observation::micros));
-        List<List<TrackPoint>> open = new ArrayList<>();
-        List<List<TrackPoint>> closed = new ArrayList<>();
+        List<OpenTrack> open = new ArrayList<>();
+        List<OpenTrack> closed = new ArrayList<>();
+        CameraPath camera = CameraPath.of(ordered);
         for (Observation obs : ordered) {
             long now = obs.micros();
             for (int i = open.size() - 1; i >= 0; i--) {
-                if (now - last(open.get(i)).micros() > settings.maxGapMicros()) {
+                if (now - open.get(i).last().micros() > settings.maxGapMicros()) {
                     closed.add(open.remove(i));
                 }
             }
             List<Candidate> candidates = new ArrayList<>();
             for (int t = 0; t < open.size(); t++) {
-                List<TrackPoint> track = open.get(t);
-                if (last(track).micros() == now) {
+                OpenTrack track = open.get(t);
+                if (track.last().micros() == now) {
                     continue;
                 }
-                Box predicted = predict(track, now);
+                // Where the face is if it stood still in the scene, and if it kept its own motion there.
+                Box standing = camera.toPicture(camera.toScene(track.last().detection().box(), track.last().micros()), now);
+                Box moving = predict(track.points, now, camera);
                 for (int d = 0; d < obs.detections().size(); d++) {
-                    double score = matchScore(predicted, obs.detections().get(d).box(), settings.minIou());
+                    Box detected = obs.detections().get(d).box();
+                    double score = Math.max(matchScore(standing, detected, settings.minIou()),
+                            matchScore(moving, detected, settings.minIou()));
                     if (score > 0) {
                         candidates.add(new Candidate(t, d, score));
                     }
@@ -55,32 +60,32 @@ public final class Tracker {
             }
             for (int d = 0; d < detectionTaken.length; d++) {
                 if (!detectionTaken[d]) {
-                    List<TrackPoint> track = new ArrayList<>();
+                    OpenTrack track = new OpenTrack();
                     track.add(new TrackPoint(now, obs.detections().get(d)));
                     open.add(track);
                 }
             }
         }
         closed.addAll(open);
-        closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
+        closed.sort(Comparator.comparingLong((OpenTrack t) -> t.points.get(0).micros()));
         List<Track> tracks = new ArrayList<>(closed.size());
-        for (List<TrackPoint> points : closed) {
-            tracks.add(new Track(tracks.size() + 1, points, settings.extendMicros()));
+        for (OpenTrack track : closed) {
+            tracks.add(new Track(tracks.size() + 1, track.points, settings.extendMicros(), settings.extendMicros(), camera));
         }
         return tracks;
     }
 
-    /** Where the track's face should be at {@code micros}, carrying on its last motion. */
-    private static Box predict(List<TrackPoint> track, long micros) {
-        TrackPoint end = last(track);
+    /** Where the track's face should be at {@code micros}, carrying on its last motion in the scene. */
+    private static Box predict(List<TrackPoint> track, long micros, CameraPath camera) {
+        TrackPoint end = track.get(track.size() - 1);
+        Box a = camera.toScene(end.detection().box(), end.micros());
         if (track.size() < 2) {
-            return end.detection().box();
+            return camera.toPicture(a, micros);
         }
         TrackPoint before = track.get(track.size() - 2);
+        Box b = camera.toScene(before.detection().box(), before.micros());
         double t = (double) (micros - end.micros()) / (end.micros() - before.micros());
-        Box a = end.detection().box();
-        Box b = before.detection().box();
-        return new Box(a.x() + (a.x() - b.x()) * t, a.y() + (a.y() - b.y()) * t, a.width(), a.height());
+        return camera.toPicture(a.shifted((a.x() - b.x()) * t, (a.y() - b.y()) * t), micros);
     }
 
     /**
@@ -101,10 +106,19 @@ public final class Tracker {
         return distance <= size ? minIou * (1 - distance / size) / 2 : 0;
     }
 
-    private static TrackPoint last(List<TrackPoint> track) {
-        return track.get(track.size() - 1);
+    private record Candidate(int track, int detection, double score) {
     }
 
-    private record Candidate(int track, int detection, double score) {
+    /** A track still being extended. */
+    private static final class OpenTrack {
+        final List<TrackPoint> points = new ArrayList<>();
+
+        void add(TrackPoint point) {
+            points.add(point);
+        }
+
+        TrackPoint last() {
+            return points.get(points.size() - 1);
+        }
     }
 }

@@ -75,6 +75,33 @@ class TrackerTest {
         assertThat(carried.x()).isCloseTo(29 + 29.0 / 0.233 * 0.5, within(0.01));
     }
 
+    /**
+     * A whip pan: the camera swings 150 px a frame one way, then 120 px back, further each frame than the faces
+     * are wide. Each of the crowd's faces stays one track, and a face missed on two frames of the swing is
+     * hidden where the camera took it, not on the straight line between its sightings.
+     */
+    @Test
+    void aCrowdInAWhipPanStaysOneTrackPerFace() {
+        double[] pan = {0, 0, -150, -300, -450, -330, -210, -90, -90};
+        List<Observation> observations = new java.util.ArrayList<>();
+        for (int f = 0; f < pan.length; f++) {
+            List<Box> faces = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                if (i == 0 && (f == 4 || f == 5)) {
+                    continue; // missed at the turn
+                }
+                faces.add(new Box(600 + i * 70 + pan[f], 300 + (i % 2) * 50, 30, 36));
+            }
+            observations.add(at(f * 33_000L, faces.toArray(Box[]::new)));
+        }
+        List<Track> tracks = Tracker.link(observations, SETTINGS);
+        assertThat(tracks).hasSize(8);
+        Track first = tracks.stream().filter(t -> t.points().get(0).detection().box().x() == 600).findFirst().orElseThrow();
+        assertThat(first.points()).hasSize(pan.length - 2);
+        // At frame 5 the camera had it at x = 600 - 330; a straight line from frame 3 to 6 says 600 - 300 - 60 = 240.
+        assertThat(first.boxesAt(5 * 33_000L).get(0).x()).isCloseTo(270, within(2.0));
+    }
+
     @Test
     void timelineAnswersInOrderWithSmoothedSizes() {
         List<Track> tracks = Tracker.link(List.of(

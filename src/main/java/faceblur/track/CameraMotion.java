@@ -1,0 +1,173 @@
+package faceblur.track;
+
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the whole picture moved between two observations, as a pan and a zoom: a point at (x, y) went to
+ * (scale x + dx, scale y + dy). Estimated from the faces themselves: in a crowd the camera moves every face
+ * alike, and a whip pan moves them further in one frame than their own size, which no per-face prediction
+ * follows.
+ */
+public record CameraMotion(double scale, double dx, double dy) {
+
+    public static final CameraMotion NONE = new CameraMotion(1, 0, 0);
+
+    /** Fewer faces than this moving together is no evidence of a camera move. */
+    static final int MIN_AGREEING = 3;
+    /** Displacements are voted on a grid of this many pixels. */
+    private static final double VOTE_CELL = 8;
+    /** Faces of one pair may differ in height by at most this factor between two observations. */
+    private static final double MAX_SIZE_CHANGE = 1.25;
+
+    public Box apply(Box box) {
+        if (isNone()) {
+            return box;
+        }
+        double w = box.width() * scale;
+        double h = box.height() * scale;
+        return new Box(box.centerX() * scale + dx - w / 2, box.centerY() * scale + dy - h / 2, w, h);
+    }
+
+    /** This motion followed by {@code next}. */
+    public CameraMotion then(CameraMotion next) {
+        return new CameraMotion(scale * next.scale, next.scale * dx + next.dx, next.scale * dy + next.dy);
+    }
+
+    /** Part of the way to {@code other}: {@code t = 0} gives this motion, {@code t = 1} the other. */
+    public CameraMotion towards(CameraMotion other, double t) {
+        return new CameraMotion(scale + (other.scale - scale) * t, dx + (other.dx - dx) * t, dy + (other.dy - dy) * t);
+    }
+
+    boolean isNone() {
+        return scale == 1 && dx == 0 && dy == 0;
+    }
+
+    public CameraMotion inverse() {
+        return new CameraMotion(1 / scale, -dx / scale, -dy / scale);
+    }
+
+    /**
+     * The motion most faces agree on, or empty when fewer than {@link #MIN_AGREEING} faces of each set do.
+     * Every pair of similar size votes for its displacement; the faces near the winning displacement, each
+     * used once, then give the pan and zoom by least squares.
+     */
+    public static Optional<CameraMotion> estimate(List<Detection> before, List<Detection> after) {
+        if (before.size() < MIN_AGREEING || after.size() < MIN_AGREEING) {
+            return Optional.empty();
+        }
+        Map<Long, Integer> votes = new HashMap<>();
+        for (Detection a : before) {
+            for (Detection b : after) {
+                if (similarSize(a.box(), b.box())) {
+                    votes.merge(cell(b.box().centerX() - a.box().centerX(), b.box().centerY() - a.box().centerY()), 1, Integer::sum);
+                }
+            }
+        }
+        long best = 0;
+        int bestVotes = 0;
+        for (Map.Entry<Long, Integer> e : votes.entrySet()) {
+            int around = 0;
+            long k = e.getKey();
+            int cx = (int) (k >> 32);
+            int cy = (int) k;
+            for (int i = -1; i <= 1; i++) {
+                for (int j = -1; j <= 1; j++) {
+                    around += votes.getOrDefault(key(cx + i, cy + j), 0);
+                }
+            }
+            if (around > bestVotes || (around == bestVotes && e.getKey() < best)) {
+                best = e.getKey();
+                bestVotes = around;
+            }
+        }
+        if (bestVotes < MIN_AGREEING) {
+            return Optional.empty();
+        }
+        double vx = (int) (best >> 32) * VOTE_CELL;
+        double vy = (int) best * VOTE_CELL;
+        List<Pair> agreeing = agreeing(before, after, vx, vy);
+        if (agreeing.size() < MIN_AGREEING) {
+            return Optional.empty();
+        }
+        return Optional.of(fit(agreeing));
+    }
+
+    /** Pairs whose displacement lies near (vx, vy), each face in at most one pair, closest first. */
+    private static List<Pair> agreeing(List<Detection> before, List<Detection> after, double vx, double vy) {
+        List<Pair> near = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            Box a = before.get(i).box();
+            for (int j = 0; j < after.size(); j++) {
+                Box b = after.get(j).box();
+                double off = Math.hypot(b.centerX() - a.centerX() - vx, b.centerY() - a.centerY() - vy);
+                if (similarSize(a, b) && off <= 2 * VOTE_CELL + 0.25 * a.height()) {
+                    near.add(new Pair(i, j, a, b, off));
+                }
+            }
+        }
+        near.sort(Comparator.comparingDouble(Pair::off));
+        boolean[] usedBefore = new boolean[before.size()];
+        boolean[] usedAfter = new boolean[after.size()];
+        List<Pair> chosen = new ArrayList<>();
+        for (Pair p : near) {
+            if (!usedBefore[p.i] && !usedAfter[p.j]) {
+                usedBefore[p.i] = true;
+                usedAfter[p.j] = true;
+                chosen.add(p);
+            }
+        }
+        return chosen;
+    }
+
+    /** Least-squares scale and shift taking the first centres to the second. */
+    private static CameraMotion fit(List<Pair> pairs) {
+        double ax = 0, ay = 0, bx = 0, by = 0;
+        for (Pair p : pairs) {
+            ax += p.a.centerX();
+            ay += p.a.centerY();
+            bx += p.b.centerX();
+            by += p.b.centerY();
+        }
+        int n = pairs.size();
+        ax /= n;
+        ay /= n;
+        bx /= n;
+        by /= n;
+        double cross = 0;
+        double spread = 0;
+        for (Pair p : pairs) {
+            double x = p.a.centerX() - ax;
+            double y = p.a.centerY() - ay;
+            cross += x * (p.b.centerX() - bx) + y * (p.b.centerY() - by);
+            spread += x * x + y * y;
+        }
+        // Faces bunched in one spot say nothing of zoom.
+        double scale = spread > 1e-6 ? cross / spread : 1;
+        scale = Math.max(1 / MAX_SIZE_CHANGE, Math.min(MAX_SIZE_CHANGE, scale));
+        return new CameraMotion(scale, bx - scale * ax, by - scale * ay);
+    }
+
+    private static boolean similarSize(Box a, Box b) {
+        double ratio = b.height() / a.height();
+        return ratio >= 1 / MAX_SIZE_CHANGE && ratio <= MAX_SIZE_CHANGE;
+    }
+
+    private static long cell(double dx, double dy) {
+        return key((int) Math.round(dx / VOTE_CELL), (int) Math.round(dy / VOTE_CELL));
+    }
+
+    private static long key(int cx, int cy) {
+        return ((long) cx << 32) | (cy & 0xFFFFFFFFL);
+    }
+
+    private record Pair(int i, int j, Box a, Box b, double off) {
+    }
+}

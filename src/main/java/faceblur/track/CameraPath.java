@@ -1,0 +1,71 @@
+package faceblur.track;
+
+import faceblur.detect.Box;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the camera looked over time: for each observation, the pan and zoom that take the scene (the picture
+ * of the first observation) to that observation's picture. Tracks keep their faces in scene coordinates
+ * between and beyond sightings, so a face the detector misses during a pan stays where it stands in the scene,
+ * not where a straight line between two sightings would put it. Without camera motion, scene and picture are
+ * the same.
+ */
+public final class CameraPath {
+
+    public static final CameraPath STILL = new CameraPath(new long[0], new CameraMotion[0]);
+
+    private final long[] micros;
+    private final CameraMotion[] poses;
+
+    private CameraPath(long[] micros, CameraMotion[] poses) {
+        this.micros = micros;
+        this.poses = poses;
+    }
+
+    /**
+     * The path through observations in time order: each step is the motion the faces of two consecutive
+     * observations agree on, or none where too few do.
+     */
+    public static CameraPath of(List<Observation> ordered) {
+        long[] micros = new long[ordered.size()];
+        CameraMotion[] poses = new CameraMotion[ordered.size()];
+        for (int k = 0; k < ordered.size(); k++) {
+            micros[k] = ordered.get(k).micros();
+            poses[k] = k == 0 ? CameraMotion.NONE : poses[k - 1].then(CameraMotion.estimate(
+                    ordered.get(k - 1).detections(), ordered.get(k).detections()).orElse(CameraMotion.NONE));
+        }
+        return new CameraPath(micros, poses);
+    }
+
+    /** The pose at any time: between observations interpolated, beyond the ends held. */
+    public CameraMotion poseAt(long time) {
+        if (poses.length == 0) {
+            return CameraMotion.NONE;
+        }
+        int i = Arrays.binarySearch(micros, time);
+        if (i >= 0) {
+            return poses[i];
+        }
+        int after = -i - 1;
+        if (after == 0) {
+            return poses[0];
+        }
+        if (after == poses.length) {
+            return poses[poses.length - 1];
+        }
+        double t = (double) (time - micros[after - 1]) / (micros[after] - micros[after - 1]);
+        return poses[after - 1].towards(poses[after], t);
+    }
+
+    /** A box of the picture at {@code time}, where it lies in the scene. */
+    public Box toScene(Box picture, long time) {
+        return poseAt(time).inverse().apply(picture);
+    }
+
+    /** A box of the scene, where it shows in the picture at {@code time}. */
+    public Box toPicture(Box scene, long time) {
+        return poseAt(time).apply(scene);
+    }
+}
