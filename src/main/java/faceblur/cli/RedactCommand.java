@@ -24,10 +24,10 @@ import java.util.concurrent.Callable;
                         + "files (--faces a.json --faces b.json) to merge the pages of one job. Rekognition "
                         + "samples faces sparsely (about twice a second), so the sightings are linked into tracks "
                         + "and every frame is covered:",
-                "  - between two sightings of a face at most --max-gap apart (default 1 s) its box is "
-                        + "interpolated on every frame;",
-                "  - before its first and after its last sighting it stays hidden for --extend (default 0.5 s), "
-                        + "held in place and carried along its motion.",
+                "  - between two sightings of a face at most --max-gap apart (default 3 s) its box is "
+                        + "interpolated on every frame, following the camera's pan and zoom;",
+                "  - before its first and after its last sighting it stays hidden for --extend (default 2 s), "
+                        + "held where it stood in the scene and carried along its own motion.",
                 "",
                 "Example:",
                 "  faceblur redact in.mp4 --faces rekognition-page1.json --faces rekognition-page2.json",

@@ -14,7 +14,7 @@ import faceblur.FaceblurException;
  */
 public record DetectorSettings(double threshold, double nmsIou, double upscale, int threads) {
 
-    public static final double DEFAULT_THRESHOLD = 0.4;
+    public static final double DEFAULT_THRESHOLD = 0.3;
 
     public DetectorSettings {
         if (threshold < 0 || threshold > 1) {
