@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 class RedactorTest {
@@ -69,6 +70,31 @@ class RedactorTest {
             try (UByteIndexer ix = frame.createIndexer()) {
                 assertThat(ix.get(20, 20, 1)).isZero();
                 assertThat(ix.get(20, 10 + 20 + 8, 1) + ix.get(20, 10 + 20 + 4, 1)).isEqualTo(255);
+            }
+        }
+    }
+
+    /** Blur averages colour rather than replacing it, and leaves the box's corners outside the ellipse alone. */
+    @Test
+    void ellipseBlurKeepsTheMeanAndTheCorners() {
+        try (Mat frame = checkerboard(); Mat before = frame.clone()) {
+            new Redactor(new RedactionSettings(Style.BLUR, Shape.ELLIPSE, 1.0)).apply(frame, List.of(new Box(40, 10, 80, 80)));
+            try (UByteIndexer now = frame.createIndexer(); UByteIndexer was = before.createIndexer()) {
+                double sum = 0;
+                int n = 0;
+                for (int y = 40; y < 60; y++) {
+                    for (int x = 70; x < 90; x++) {
+                        sum += now.get(y, x, 0);
+                        n++;
+                    }
+                }
+                assertThat(sum / n).isCloseTo(127.5, within(12.0));
+                // The box's corners lie outside its ellipse: untouched.
+                for (int[] corner : new int[][]{{40, 10}, {119, 10}, {40, 89}, {119, 89}, {45, 15}}) {
+                    assertThat(now.get(corner[1], corner[0], 0)).isEqualTo(was.get(corner[1], corner[0], 0));
+                }
+                // The middle of each side is inside it: changed somewhere along each.
+                assertThat(detail(frame, 78, 12, 82, 18)).isLessThan(detail(before, 78, 12, 82, 18));
             }
         }
     }
