@@ -83,7 +83,7 @@ class DetectRedactTest {
 
     /**
      * Two pages in two files, one sample each, of the woman's face (located by eye) at 1 s and 2 s: she is
-     * hidden between them and within --extend of them, and left alone further away.
+     * hidden between them and within --extend (0.5 s here) of them, and left alone further away.
      */
     @Test
     void redactCoversEveryFrameFromSparseSamples() throws IOException {
@@ -91,7 +91,7 @@ class DetectRedactTest {
         Path page2 = page("page2.json", 2000, "");
         Path out = dir.resolve("redacted.mp4");
         Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", page1.toString(), "--faces",
-                page2.toString(), "-o", out.toString(), "-q", "--preset", "ultrafast");
+                page2.toString(), "-o", out.toString(), "-q", "--preset", "ultrafast", "--extend", "0.5");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
 
         assertHidden(out, 36);     // 1.50 s, between the samples

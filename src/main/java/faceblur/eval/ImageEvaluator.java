@@ -65,7 +65,11 @@ public final class ImageEvaluator {
     private ImageScore score(Sized p, List<Detection> detections) {
         try (HiddenArea hidden = new HiddenArea(p.width(), p.height(),
                 detections.stream().map(Detection::box).toList(), shape, maskScale)) {
-            return ImageScore.match(p.image().faces(), detections, hidden::share);
+            // WIDER boxes a face cut by the image's edge by its visible part; a detection reaching past the edge
+            // (the detector sees a mirrored margin) is compared by its visible part too.
+            List<Detection> visible = detections.stream().map(d -> new Detection(
+                    d.box().clippedTo(p.width(), p.height()), d.confidence(), d.landmarks())).toList();
+            return ImageScore.match(p.image().faces(), visible, hidden::share);
         }
     }
 }

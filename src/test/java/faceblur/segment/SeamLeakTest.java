@@ -42,15 +42,16 @@ class SeamLeakTest {
     /** Frames within this much of a cut count as "at the seam". */
     private static final long SEAM_MICROS = 500_000;
     /**
-     * Face-frames the split output may leak beyond the whole one. On this clip both use the same tracks (a
+     * Face-frames the split output may leak beyond the whole one. Both use the same tracks (asserted below: a
      * segment's analysis sees exactly the frames of the whole one), so the only difference is the encoding:
      * each piece is a fresh x264 run starting with an IDR frame, its frames differ a little from the whole
-     * encode's (PSNR 43 dB and up, worst next to a cut), and a face whose blurred box is just at the judging
-     * rule's threshold may flip either way: measured +6 face-frames overall and +5 near the cuts. 12 leaves
-     * room for another x264 build or thread count, and is still less than the smallest real failure: one frame
-     * at a cut left unblurred shows 28 to 68 faces here, one face lost for the half second after a cut 15.
+     * encode's (PSNR 43 dB and up), and a face whose blurred box is just at the judging rule's threshold may
+     * flip either way. Measured: +6 and +13 face-frames overall (two versions of the engine), +5 and +1 within
+     * half a second of the cuts. A real seam failure shows near the cuts: one frame at a cut left unblurred
+     * shows 28 to 68 faces here, one face lost for the half second after a cut 15; hence the tighter bound there.
      */
-    private static final int TOLERANCE = 12;
+    private static final int TOLERANCE_OVERALL = 20;
+    private static final int TOLERANCE_NEAR_CUTS = 8;
 
     @TempDir
     static Path dir;
@@ -78,6 +79,8 @@ class SeamLeakTest {
                 observations.addAll(engine.analyse(input, segment, ProgressListener.NONE).observations());
             }
             List<Track> unionTracks = engine.track(observations);
+            assertThat(unionTracks.stream().map(Track::points).toList()).as("tracks, split vs whole")
+                    .isEqualTo(tracks.stream().map(Track::points).toList());
             List<Path> pieces = new ArrayList<>();
             for (Segment segment : segments) {
                 Path piece = dir.resolve("piece-" + segment.index() + ".mp4");
@@ -104,9 +107,9 @@ class SeamLeakTest {
 
         assertThat(wholeSeams.faceFrames()).as("face-frames near the cuts").isGreaterThanOrEqualTo(100);
         assertThat(splitAll.faceFrames()).isEqualTo(wholeAll.faceFrames());
-        assertThat(splitAll.leaked()).as("leaked face-frames, split vs whole").isLessThanOrEqualTo(wholeAll.leaked() + TOLERANCE);
+        assertThat(splitAll.leaked()).as("leaked face-frames, split vs whole").isLessThanOrEqualTo(wholeAll.leaked() + TOLERANCE_OVERALL);
         assertThat(splitSeams.leaked()).as("leaked face-frames near the cuts, split vs whole")
-                .isLessThanOrEqualTo(wholeSeams.leaked() + TOLERANCE);
+                .isLessThanOrEqualTo(wholeSeams.leaked() + TOLERANCE_NEAR_CUTS);
     }
 
     /**
