@@ -4,10 +4,9 @@ import faceblur.detect.Box;
 import faceblur.detect.Detection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,36 +62,20 @@ public record CameraMotion(double scale, double dx, double dy) {
         if (before.size() < MIN_AGREEING || after.size() < MIN_AGREEING) {
             return Optional.empty();
         }
-        Map<Long, Integer> votes = new HashMap<>();
+        Votes votes = new Votes();
         for (Detection a : before) {
             for (Detection b : after) {
                 if (similarSize(a.box(), b.box())) {
-                    votes.merge(cell(b.box().centerX() - a.box().centerX(), b.box().centerY() - a.box().centerY()), 1, Integer::sum);
+                    votes.add(b.box().centerX() - a.box().centerX(), b.box().centerY() - a.box().centerY());
                 }
             }
         }
-        long best = 0;
-        int bestVotes = 0;
-        for (Map.Entry<Long, Integer> e : votes.entrySet()) {
-            int around = 0;
-            long k = e.getKey();
-            int cx = (int) (k >> 32);
-            int cy = (int) k;
-            for (int i = -1; i <= 1; i++) {
-                for (int j = -1; j <= 1; j++) {
-                    around += votes.getOrDefault(key(cx + i, cy + j), 0);
-                }
-            }
-            if (around > bestVotes || (around == bestVotes && e.getKey() < best)) {
-                best = e.getKey();
-                bestVotes = around;
-            }
-        }
-        if (bestVotes < MIN_AGREEING) {
+        int[] best = votes.best();
+        if (best == null || best[2] < MIN_AGREEING) {
             return Optional.empty();
         }
-        double vx = (int) (best >> 32) * VOTE_CELL;
-        double vy = (int) best * VOTE_CELL;
+        double vx = best[0] * VOTE_CELL;
+        double vy = best[1] * VOTE_CELL;
         List<Pair> agreeing = agreeing(before, after, vx, vy);
         if (agreeing.size() < MIN_AGREEING) {
             return Optional.empty();
@@ -107,7 +90,9 @@ public record CameraMotion(double scale, double dx, double dy) {
             Box a = before.get(i).box();
             for (int j = 0; j < after.size(); j++) {
                 Box b = after.get(j).box();
-                double off = Math.hypot(b.centerX() - a.centerX() - vx, b.centerY() - a.centerY() - vy);
+                double ox = b.centerX() - a.centerX() - vx;
+                double oy = b.centerY() - a.centerY() - vy;
+                double off = Math.sqrt(ox * ox + oy * oy);
                 if (similarSize(a, b) && off <= 2 * VOTE_CELL + 0.25 * a.height()) {
                     near.add(new Pair(i, j, a, b, off));
                 }
@@ -160,12 +145,55 @@ public record CameraMotion(double scale, double dx, double dy) {
         return ratio >= 1 / MAX_SIZE_CHANGE && ratio <= MAX_SIZE_CHANGE;
     }
 
-    private static long cell(double dx, double dy) {
-        return key((int) Math.round(dx / VOTE_CELL), (int) Math.round(dy / VOTE_CELL));
-    }
+    /** Displacements counted on a grid of {@link #VOTE_CELL} pixels. */
+    private static final class Votes {
+        private int[] xs = new int[64];
+        private int[] ys = new int[64];
+        private int count;
 
-    private static long key(int cx, int cy) {
-        return ((long) cx << 32) | (cy & 0xFFFFFFFFL);
+        void add(double dx, double dy) {
+            if (count == xs.length) {
+                xs = Arrays.copyOf(xs, count * 2);
+                ys = Arrays.copyOf(ys, count * 2);
+            }
+            xs[count] = (int) Math.round(dx / VOTE_CELL);
+            ys[count] = (int) Math.round(dy / VOTE_CELL);
+            count++;
+        }
+
+        /** The cell with the most votes in it and its 8 neighbours: {x, y, votes}; null when there are none. */
+        int[] best() {
+            if (count == 0) {
+                return null;
+            }
+            int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE;
+            for (int i = 0; i < count; i++) {
+                minX = Math.min(minX, xs[i]);
+                maxX = Math.max(maxX, xs[i]);
+                minY = Math.min(minY, ys[i]);
+                maxY = Math.max(maxY, ys[i]);
+            }
+            // A border of one cell all round, so that every neighbour of a vote is inside the grid.
+            int width = maxX - minX + 3;
+            int[] grid = new int[width * (maxY - minY + 3)];
+            for (int i = 0; i < count; i++) {
+                grid[(ys[i] - minY + 1) * width + xs[i] - minX + 1]++;
+            }
+            int[] best = null;
+            for (int i = 0; i < count; i++) {
+                int at = (ys[i] - minY + 1) * width + xs[i] - minX + 1;
+                int around = 0;
+                for (int row = -width; row <= width; row += width) {
+                    around += grid[at + row - 1] + grid[at + row] + grid[at + row + 1];
+                }
+                // Ties go to the smaller displacement, so the answer does not depend on the order of the faces.
+                if (best == null || around > best[2] || (around == best[2]
+                        && Math.abs(xs[i]) + Math.abs(ys[i]) < Math.abs(best[0]) + Math.abs(best[1]))) {
+                    best = new int[]{xs[i], ys[i], around};
+                }
+            }
+            return best;
+        }
     }
 
     private record Pair(int i, int j, Box a, Box b, double off) {

@@ -102,7 +102,9 @@ public final class Tracker {
             return iou;
         }
         double size = Math.max(predicted.width(), predicted.height());
-        double distance = Math.hypot(predicted.centerX() - detected.centerX(), predicted.centerY() - detected.centerY());
+        double dx = predicted.centerX() - detected.centerX();
+        double dy = predicted.centerY() - detected.centerY();
+        double distance = Math.sqrt(dx * dx + dy * dy);
         return distance <= size ? minIou * (1 - distance / size) / 2 : 0;
     }
 
