@@ -62,6 +62,7 @@ public final class Redactor {
         int width = area.width();
         int height = area.height();
         int channels = image.channels();
+        byte[] buffer = new byte[width * channels];
         CellGrid grid = null;
         Interpolation columns = null;
         Interpolation rows = null;
@@ -70,7 +71,7 @@ public final class Redactor {
             columns = new Interpolation(width, Math.max(1, (int) Math.round(width / cellSize)));
             rows = new Interpolation(height, Math.max(1, (int) Math.round(height / cellSize)));
             // Computed in full before any pixel is written: the mask reads the area it then replaces.
-            grid = CellGrid.average(image, x0, y0, rows, columns);
+            grid = CellGrid.average(image, x0, y0, rows, columns, buffer);
             if (settings.style() == Style.BLUR) {
                 grid = grid.smoothed();
             }
@@ -88,16 +89,19 @@ public final class Redactor {
                 double half = mask.width() / 2 * Math.sqrt(1 - dy * dy);
                 from = Math.max(from, (int) Math.ceil(mask.centerX() - half - 0.5));
                 to = Math.min(to, (int) Math.floor(mask.centerX() + half - 0.5) + 1);
+                if (from >= to) {
+                    continue; // the ellipse passes between pixel centres on this row
+                }
             }
             switch (settings.style()) {
                 case FILL -> image.fill(y, from, to, black);
                 case PIXELATE -> {
                     grid.row(rows.cell(y - y0), line);
-                    image.putCells(y, from, to, x0, columns, line);
+                    image.putCells(y, from, to, x0, columns, line, buffer);
                 }
                 case BLUR -> {
                     grid.rowBetween(rows, y - y0, line);
-                    image.putInterpolated(y, from, to, x0, columns, line);
+                    image.putInterpolated(y, from, to, x0, columns, line, buffer);
                 }
             }
         }
@@ -117,10 +121,6 @@ public final class Redactor {
             return new Pixels(bytes, image.cols(), image.rows(), image.channels(), step);
         }
 
-        int get(int x, int y, int c) {
-            return bytes.get(y * step + x * channels + c) & 0xFF;
-        }
-
         void fill(int y, int from, int to, int value) {
             for (int i = y * step + from * channels, end = y * step + to * channels; i < end; i++) {
                 bytes.put(i, (byte) value);
@@ -128,28 +128,36 @@ public final class Redactor {
         }
 
         /** Pixels {@code from..to} of row {@code y} take the value of their cell of {@code line}. */
-        void putCells(int y, int from, int to, int x0, Interpolation columns, float[] line) {
-            int i = y * step + from * channels;
+        void putCells(int y, int from, int to, int x0, Interpolation columns, float[] line, byte[] buffer) {
+            int n = 0;
             for (int x = from; x < to; x++) {
                 int cell = columns.cell(x - x0) * channels;
                 for (int c = 0; c < channels; c++) {
-                    bytes.put(i++, (byte) Math.round(line[cell + c]));
+                    buffer[n++] = (byte) (int) (line[cell + c] + 0.5f);
                 }
             }
+            bytes.put(y * step + from * channels, buffer, 0, n);
         }
 
         /** Pixels {@code from..to} of row {@code y} take the value between their two nearest cell centres. */
-        void putInterpolated(int y, int from, int to, int x0, Interpolation columns, float[] line) {
-            int i = y * step + from * channels;
+        void putInterpolated(int y, int from, int to, int x0, Interpolation columns, float[] line, byte[] buffer) {
+            int n = 0;
             for (int x = from; x < to; x++) {
                 int lower = columns.lower(x - x0) * channels;
                 int upper = columns.upper(x - x0) * channels;
                 float w = columns.weight(x - x0);
                 for (int c = 0; c < channels; c++) {
                     float a = line[lower + c];
-                    bytes.put(i++, (byte) (int) (a + (line[upper + c] - a) * w + 0.5f));
+                    buffer[n++] = (byte) (int) (a + (line[upper + c] - a) * w + 0.5f);
                 }
             }
+            // Written in one copy: per-byte puts into native memory cost several times more.
+            bytes.put(y * step + from * channels, buffer, 0, n);
+        }
+
+        /** Pixels {@code x0..x0+width} of row {@code y}, every channel, into {@code buffer}. */
+        void getRow(int y, int x0, int width, byte[] buffer) {
+            bytes.get(y * step + x0 * channels, buffer, 0, width * channels);
         }
     }
 
@@ -158,24 +166,27 @@ public final class Redactor {
      */
     record CellGrid(int rows, int columns, int channels, float[] means) {
 
-        static CellGrid average(Pixels image, int x0, int y0, Interpolation rows, Interpolation columns) {
+        static CellGrid average(Pixels image, int x0, int y0, Interpolation rows, Interpolation columns, byte[] buffer) {
             int channels = image.channels();
-            float[] sums = new float[rows.cells() * columns.cells() * channels];
-            int[] counts = new int[rows.cells() * columns.cells()];
+            int cellsAcross = columns.cells();
+            int[] sums = new int[rows.cells() * cellsAcross * channels];
+            int[] counts = new int[rows.cells() * cellsAcross];
             for (int y = 0; y < rows.pixels(); y++) {
-                int rowStart = rows.cell(y) * columns.cells();
-                for (int x = 0; x < columns.pixels(); x++) {
+                image.getRow(y0 + y, x0, columns.pixels(), buffer);
+                int rowStart = rows.cell(y) * cellsAcross;
+                for (int x = 0, i = 0; x < columns.pixels(); x++) {
                     int cell = rowStart + columns.cell(x);
                     counts[cell]++;
                     for (int c = 0; c < channels; c++) {
-                        sums[cell * channels + c] += image.get(x0 + x, y0 + y, c);
+                        sums[cell * channels + c] += buffer[i++] & 0xFF;
                     }
                 }
             }
+            float[] means = new float[sums.length];
             for (int i = 0; i < sums.length; i++) {
-                sums[i] /= counts[i / channels];
+                means[i] = sums[i] / (float) counts[i / channels];
             }
-            return new CellGrid(rows.cells(), columns.cells(), channels, sums);
+            return new CellGrid(rows.cells(), cellsAcross, channels, means);
         }
 
         /** Each cell averaged with its neighbours (1-2-1 across and down), so cell edges do not show. */
