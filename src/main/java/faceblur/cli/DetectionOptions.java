@@ -10,8 +10,8 @@ final class DetectionOptions extends DetectorOptions {
     @Option(names = "--detect-every", paramLabel = "N",
             description = "Run the detector on every N-th frame; each face's track is interpolated on the frames "
                     + "between. 2 halves the detection time but leaves more faces visible: on the crowd test "
-                    + "videos of bench/ it left 3.9-14.8%% of faces of 24 px and more visible, against 0.2-11.8%% "
-                    + "with 1. Default: ${DEFAULT-VALUE}.")
+                    + "videos of bench/ it left 3.0%% of faces of 24 px and more visible (2.0-4.3%% by clip), "
+                    + "against 2.2%% (0.0-3.4%%) with 1 (bench/settings). Default: ${DEFAULT-VALUE}.")
     int detectEvery = 1;
 
     FaceBlur engine(TrackingOptions tracking) {

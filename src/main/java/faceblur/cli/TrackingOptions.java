@@ -9,7 +9,9 @@ final class TrackingOptions {
 
     @Option(names = "--extend", paramLabel = "SECONDS",
             description = "Keep each face blurred this long before it is first seen and after it is last seen "
-                    + "(held in place and carried along its motion). Default: ${DEFAULT-VALUE} s.")
+                    + "(held where it stood in the scene, following the camera's pan and zoom, and carried along its "
+                    + "own motion). Longer hides more of the faces the detector misses, and blurs more of the "
+                    + "picture around them. Default: ${DEFAULT-VALUE} s.")
     double extendSeconds = TrackerSettings.DEFAULT_EXTEND_MICROS / 1e6;
 
     @Option(names = "--max-gap", paramLabel = "SECONDS",
