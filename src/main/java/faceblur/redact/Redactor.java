@@ -113,12 +113,12 @@ public final class Redactor {
     }
 
     /** An 8-bit image's memory, addressed by pixel and channel. */
-    record Pixels(ByteBuffer bytes, int width, int height, int channels, int step) {
+    record Pixels(ByteBuffer bytes, int channels, int step) {
 
         static Pixels of(Mat image) {
             int step = (int) image.step();
             ByteBuffer bytes = image.data().capacity((long) step * image.rows()).asByteBuffer();
-            return new Pixels(bytes, image.cols(), image.rows(), image.channels(), step);
+            return new Pixels(bytes, image.channels(), step);
         }
 
         void fill(int y, int from, int to, int value) {

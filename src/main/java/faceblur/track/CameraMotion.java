@@ -186,7 +186,7 @@ public record CameraMotion(double scale, double dx, double dy) {
                 for (int row = -width; row <= width; row += width) {
                     around += grid[at + row - 1] + grid[at + row] + grid[at + row + 1];
                 }
-                // Ties go to the smaller displacement, so the answer does not depend on the order of the faces.
+                // Ties go to the smaller displacement: a still camera is the likelier answer.
                 if (best == null || around > best[2] || (around == best[2]
                         && Math.abs(xs[i]) + Math.abs(ys[i]) < Math.abs(best[0]) + Math.abs(best[1]))) {
                     best = new int[]{xs[i], ys[i], around};

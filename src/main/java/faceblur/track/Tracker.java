@@ -20,29 +20,29 @@ public final class Tracker {
     public static List<Track> link(List<Observation> observations, TrackerSettings settings) {
         List<Observation> ordered = new ArrayList<>(observations);
         ordered.sort(Comparator.comparingLong(Observation::micros));
-        List<OpenTrack> open = new ArrayList<>();
-        List<OpenTrack> closed = new ArrayList<>();
+        List<List<TrackPoint>> open = new ArrayList<>();
+        List<List<TrackPoint>> closed = new ArrayList<>();
         CameraPath camera = CameraPath.of(ordered);
         for (Observation obs : ordered) {
             long now = obs.micros();
             for (int i = open.size() - 1; i >= 0; i--) {
-                if (now - open.get(i).last().micros() > settings.maxGapMicros()) {
+                if (now - last(open.get(i)).micros() > settings.maxGapMicros()) {
                     closed.add(open.remove(i));
                 }
             }
             List<Candidate> candidates = new ArrayList<>();
             for (int t = 0; t < open.size(); t++) {
-                OpenTrack track = open.get(t);
-                if (track.last().micros() == now) {
+                List<TrackPoint> track = open.get(t);
+                if (last(track).micros() == now) {
                     continue;
                 }
-                // Where the face is if it stood still in the scene, and if it kept its own motion there.
-                Box standing = camera.toPicture(camera.toScene(track.last().detection().box(), track.last().micros()), now);
-                Box moving = predict(track.points, now, camera);
+                List<Box> predicted = predict(track, now, camera);
                 for (int d = 0; d < obs.detections().size(); d++) {
                     Box detected = obs.detections().get(d).box();
-                    double score = Math.max(matchScore(standing, detected, settings.minIou()),
-                            matchScore(moving, detected, settings.minIou()));
+                    double score = 0;
+                    for (Box p : predicted) {
+                        score = Math.max(score, matchScore(p, detected, settings.minIou()));
+                    }
                     if (score > 0) {
                         candidates.add(new Candidate(t, d, score));
                     }
@@ -60,32 +60,36 @@ public final class Tracker {
             }
             for (int d = 0; d < detectionTaken.length; d++) {
                 if (!detectionTaken[d]) {
-                    OpenTrack track = new OpenTrack();
+                    List<TrackPoint> track = new ArrayList<>();
                     track.add(new TrackPoint(now, obs.detections().get(d)));
                     open.add(track);
                 }
             }
         }
         closed.addAll(open);
-        closed.sort(Comparator.comparingLong((OpenTrack t) -> t.points.get(0).micros()));
+        closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
         List<Track> tracks = new ArrayList<>(closed.size());
-        for (OpenTrack track : closed) {
-            tracks.add(new Track(tracks.size() + 1, track.points, settings.extendMicros(), settings.extendMicros(), camera));
+        for (List<TrackPoint> points : closed) {
+            tracks.add(new Track(tracks.size() + 1, points, settings.extendMicros(), settings.extendMicros(), camera));
         }
         return tracks;
     }
 
-    /** Where the track's face should be at {@code micros}, carrying on its last motion in the scene. */
-    private static Box predict(List<TrackPoint> track, long micros, CameraPath camera) {
-        TrackPoint end = track.get(track.size() - 1);
+    /**
+     * Where the track's face should be at {@code micros}: where it stood in the scene when last seen, and,
+     * for a track of two sightings or more, there carried on along its last motion in the scene.
+     */
+    private static List<Box> predict(List<TrackPoint> track, long micros, CameraPath camera) {
+        TrackPoint end = last(track);
         Box a = camera.toScene(end.detection().box(), end.micros());
+        Box standing = camera.toPicture(a, micros);
         if (track.size() < 2) {
-            return camera.toPicture(a, micros);
+            return List.of(standing);
         }
         TrackPoint before = track.get(track.size() - 2);
         Box b = camera.toScene(before.detection().box(), before.micros());
         double t = (double) (micros - end.micros()) / (end.micros() - before.micros());
-        return camera.toPicture(a.shifted((a.x() - b.x()) * t, (a.y() - b.y()) * t), micros);
+        return List.of(standing, camera.toPicture(a.shifted((a.x() - b.x()) * t, (a.y() - b.y()) * t), micros));
     }
 
     /**
@@ -108,19 +112,10 @@ public final class Tracker {
         return distance <= size ? minIou * (1 - distance / size) / 2 : 0;
     }
 
-    private record Candidate(int track, int detection, double score) {
+    private static TrackPoint last(List<TrackPoint> track) {
+        return track.get(track.size() - 1);
     }
 
-    /** A track still being extended. */
-    private static final class OpenTrack {
-        final List<TrackPoint> points = new ArrayList<>();
-
-        void add(TrackPoint point) {
-            points.add(point);
-        }
-
-        TrackPoint last() {
-            return points.get(points.size() - 1);
-        }
+    private record Candidate(int track, int detection, double score) {
     }
 }
