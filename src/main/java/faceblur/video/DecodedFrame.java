@@ -64,6 +64,11 @@ public final class DecodedFrame {
         return converter.toBgr(decoded, fullRange);
     }
 
+    /** The picture's luma shrunk to {@code width} x {@code height}, full range, row by row (a new array). */
+    public byte[] thumbnail(int width, int height) {
+        return converter.toThumbnail(decoded, fullRange, width, height);
+    }
+
     /** The picture's Y, U and V planes, writable: what is drawn on them is what gets encoded. */
     public List<Plane> planes() {
         if (planes != null) {
