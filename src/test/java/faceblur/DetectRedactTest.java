@@ -112,6 +112,31 @@ class DetectRedactTest {
         assertKept(out, 19);
     }
 
+    /**
+     * A box sampled at 3.5 s and 4.0 s, where the next shot (from frame 98, 4.09 s) shows the man's face: with
+     * --extend 2 it would stay until 6 s, but the cut ends it, so his face keeps its detail from the cut on.
+     */
+    @Test
+    void redactEndsAFaceAtTheShotChange() throws IOException {
+        String box = String.format(Locale.ROOT, "\"BoundingBox\":{\"Width\":%.4f,\"Height\":%.4f,\"Left\":%.4f,\"Top\":%.4f}",
+                140.0 / WIDTH, 180.0 / HEIGHT, 430.0 / WIDTH, 160.0 / HEIGHT);
+        Path page = Files.writeString(dir.resolve("before-cut.json"), "{\"JobStatus\":\"SUCCEEDED\",\"Faces\":["
+                + "{\"Timestamp\":3500,\"Face\":{" + box + ",\"Confidence\":99.0}},"
+                + "{\"Timestamp\":4000,\"Face\":{" + box + ",\"Confidence\":99.0}}]}");
+        Path out = dir.resolve("cut.mp4");
+        Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", page.toString(), "-o", out.toString(),
+                "-q", "--preset", "ultrafast", "--extend", "2");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        for (int frame : new int[]{98, 110, 140}) {
+            Gray before = Tools.grayFrame(INPUT, frame);
+            Gray after = Tools.grayFrame(out, frame);
+            assertThat(after.meanAbsDiff(before, 450, 180, 550, 320)).as("change on frame %d", frame).isLessThan(4.0);
+        }
+        Gray before = Tools.grayFrame(INPUT, 96);
+        assertThat(Tools.grayFrame(out, 96).meanAbsDiff(before, 450, 180, 550, 320)).as("change before the cut")
+                .isGreaterThan(8.0);
+    }
+
     @Test
     void malformedFacesFileIsNamed() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"Faces\": [ {\"Timestamp\": ");

@@ -100,7 +100,7 @@ final class BlurCommand implements Callable<Integer> {
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
             Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet));
-            List<Track> tracks = engine.track(analysis.observations());
+            List<Track> tracks = engine.track(analysis);
             engine.render(input, tracks, render.redaction(), render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             if (json != null) {

@@ -4,6 +4,7 @@ import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
+import faceblur.shot.Shots;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
@@ -27,7 +28,9 @@ import java.util.concurrent.Callable;
                 "  - between two sightings of a face at most --max-gap apart (default 3 s) its box is "
                         + "interpolated on every frame, following the camera's pan and zoom;",
                 "  - before its first and after its last sighting it stays hidden for --extend (default 2 s), "
-                        + "held where it stood in the scene and carried along its own motion.",
+                        + "held where it stood in the scene and carried along its own motion;",
+                "  - a shot change ends every track: the video is read once first to find them, so that no "
+                        + "face's blur stays on screen into the next shot.",
                 "",
                 "Example:",
                 "  faceblur redact in.mp4 --faces rekognition-page1.json --faces rekognition-page2.json",
@@ -64,9 +67,11 @@ final class RedactCommand implements Callable<Integer> {
         Outputs.Plan plan = Outputs.plan(input, info, output, null);
         try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings());
              AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite)) {
-            List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()));
+            String name = input.getFileName().toString();
+            Shots shots = engine.findShots(input, ConsoleProgress.forFile(name, quiet));
+            List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()), shots);
             int frames = engine.render(input, tracks, render.redaction(), render.encoding(threads),
-                    video.temporary(), plan.container(), ConsoleProgress.forFile(input.getFileName().toString(), quiet));
+                    video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             video.commit();
             if (!quiet) {
                 System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + tracks.size() + " faces tracked)");

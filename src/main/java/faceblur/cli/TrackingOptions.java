@@ -10,8 +10,8 @@ final class TrackingOptions {
     @Option(names = "--extend", paramLabel = "SECONDS",
             description = "Keep each face blurred this long before it is first seen and after it is last seen "
                     + "(held where it stood in the scene, following the camera's pan and zoom, and carried along its "
-                    + "own motion). Longer hides more of the faces the detector misses, and blurs more of the "
-                    + "picture around them. Default: ${DEFAULT-VALUE} s.")
+                    + "own motion), but never across a shot change. Longer hides more of the faces the detector "
+                    + "misses, and blurs more of the picture around them. Default: ${DEFAULT-VALUE} s.")
     double extendSeconds = TrackerSettings.DEFAULT_EXTEND_MICROS / 1e6;
 
     @Option(names = "--max-gap", paramLabel = "SECONDS",

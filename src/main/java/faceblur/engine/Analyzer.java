@@ -3,6 +3,8 @@ package faceblur.engine;
 import faceblur.FaceblurException;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.OrderedDetections;
+import faceblur.shot.CutFinder;
+import faceblur.shot.Thumbnail;
 import faceblur.video.Segment;
 import faceblur.track.Observation;
 import faceblur.video.DecodedFrame;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * The first pass: decodes every frame and runs the face detector on every {@code detectEvery}-th one, several
- * frames at a time. Frames in between are covered later by interpolating each face's track.
+ * frames at a time; frames in between are covered later by interpolating each face's track. Every frame is
+ * also compared with the one before, to find the cuts between shots.
  */
 public final class Analyzer {
 
@@ -35,6 +38,9 @@ public final class Analyzer {
             progress.begin("finding faces", Frames.estimate(reader.info()));
             Analysis analysis = analyse(reader, input, Long.MAX_VALUE, progress);
             reader.checkComplete();
+            if (analysis == null) {
+                throw new FaceblurException(input + ": no frame could be decoded");
+            }
             return analysis;
         }
     }
@@ -50,7 +56,7 @@ public final class Analyzer {
                 reader.seekTo(segment.startMicros(), firstFrameIndex(input, segment));
             }
             Analysis analysis = analyse(reader, input, segment.endMicros(), progress);
-            if (analysis.frames() == 0) {
+            if (analysis == null) {
                 throw new FaceblurException(input + ": segment " + segment.index() + " holds no frames; was it planned for another file?");
             }
             return analysis;
@@ -68,20 +74,26 @@ public final class Analyzer {
         return (int) VideoPackets.scan(input).stream().filter(p -> p.micros() < segment.startMicros()).count();
     }
 
+    /** The frames from the reader's position up to {@code endMicros}; null when there are none. */
     private Analysis analyse(VideoReader reader, Path input, long endMicros, ProgressListener progress) {
         List<Observation> observations = new ArrayList<>();
         OrderedDetections<Long> detections = new OrderedDetections<>(detectors,
                 (micros, faces) -> observations.add(new Observation(micros, faces)));
+        CutFinder shots = new CutFinder();
         int frames = 0;
         for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
             if (frame.index() % detectEvery == 0) {
                 detections.submit(frame.micros(), input.toString(), frame.image().clone());
             }
+            shots.add(Thumbnail.of(frame));
             frames++;
             progress.frameDone();
         }
         detections.finish();
         progress.end();
-        return new Analysis(reader.info(), frames, observations);
+        if (frames == 0) {
+            return null;
+        }
+        return new Analysis(reader.info(), frames, observations, shots.cuts(), shots.first(), shots.last());
     }
 }

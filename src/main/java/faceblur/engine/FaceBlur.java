@@ -3,6 +3,9 @@ package faceblur.engine;
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
+import faceblur.shot.CutFinder;
+import faceblur.shot.Shots;
+import faceblur.shot.Thumbnail;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.video.Segment;
@@ -12,7 +15,9 @@ import faceblur.track.Track;
 import faceblur.track.Tracker;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
+import faceblur.video.DecodedFrame;
 import faceblur.video.EncoderSettings;
+import faceblur.video.VideoReader;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +58,8 @@ public final class FaceBlur implements AutoCloseable {
     /**
      * The faces on the frames of one segment only (it seeks to the segment's keyframe): the observations of a
      * plan's segments together are those of {@link #analyse(Path, ProgressListener)}, so {@link #track} over
-     * their union links faces across the cuts. {@code frames()} counts the segment's frames.
+     * their {@link Analysis#joined} links faces across the segments' boundaries. {@code frames()} counts the
+     * segment's frames.
      */
     public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
         if (detector == null) {
@@ -62,8 +68,31 @@ public final class FaceBlur implements AutoCloseable {
         return new Analyzer(detector, detectEvery).analyse(input, segment, progress);
     }
 
-    public List<Track> track(List<Observation> observations) {
-        return Tracker.link(observations, tracking);
+    /** The faces of an analysis followed through time, each track within its shot. */
+    public List<Track> track(Analysis analysis) {
+        return Tracker.link(analysis.observations(), tracking, analysis.shots());
+    }
+
+    /** Faces from elsewhere (a detection result), followed through time within the shots of {@code shots}. */
+    public List<Track> track(List<Observation> observations, Shots shots) {
+        return Tracker.link(observations, tracking, shots);
+    }
+
+    /**
+     * The shot changes of {@code input}, from a pass that only decodes: for faces that come from elsewhere,
+     * where no analysis pass has seen the frames.
+     */
+    public Shots findShots(Path input, ProgressListener progress) {
+        try (VideoReader reader = VideoReader.open(input)) {
+            progress.begin("finding shot changes", Frames.estimate(reader.info()));
+            CutFinder finder = new CutFinder();
+            for (DecodedFrame frame = reader.next(); frame != null; frame = reader.next()) {
+                finder.add(Thumbnail.of(frame));
+                progress.frameDone();
+            }
+            progress.end();
+            return new Shots(finder.cuts());
+        }
     }
 
     /**
@@ -72,7 +101,7 @@ public final class FaceBlur implements AutoCloseable {
      */
     public FaceDetectionResult detectFaces(Path input, ProgressListener progress) {
         Analysis analysis = analyse(input, progress);
-        return RekognitionJson.result(analysis.info(), track(analysis.observations()));
+        return RekognitionJson.result(analysis.info(), track(analysis));
     }
 
     /** Renders {@code input} with every face of {@code tracks} hidden; returns the number of frames written. */

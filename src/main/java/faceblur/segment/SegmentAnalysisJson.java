@@ -18,12 +18,13 @@ import java.io.OutputStream;
 /**
  * A segment's analysis as JSON, for one node to upload and another to read back without loss: times are whole
  * microseconds and every double is written in its shortest exact form, so {@code read(write(a))} equals
- * {@code a}. Only observations and the video's facts travel; tracks are linked again from the union.
+ * {@code a}. Observations, cuts, the first and last frames' thumbnails and the video's facts travel; tracks are
+ * linked again from the joined segments.
  */
 public final class SegmentAnalysisJson {
 
     /** Bumped when the shape changes, so that a node never misreads another version's upload. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             // The records' components only: derived accessors such as Rational.isValid() are not data.

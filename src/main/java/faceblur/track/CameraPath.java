@@ -1,6 +1,7 @@
 package faceblur.track;
 
 import faceblur.detect.Box;
+import faceblur.shot.Shots;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,15 +27,22 @@ public final class CameraPath {
 
     /**
      * The path through observations in time order: each step is the motion the faces of two consecutive
-     * observations agree on, or none where too few do.
+     * observations agree on, or none where too few do or a cut lies between them.
      */
-    public static CameraPath of(List<Observation> ordered) {
+    public static CameraPath of(List<Observation> ordered, Shots shots) {
         long[] micros = new long[ordered.size()];
         CameraMotion[] poses = new CameraMotion[ordered.size()];
         for (int k = 0; k < ordered.size(); k++) {
             micros[k] = ordered.get(k).micros();
-            poses[k] = k == 0 ? CameraMotion.NONE : poses[k - 1].then(CameraMotion.estimate(
-                    ordered.get(k - 1).detections(), ordered.get(k).detections()).orElse(CameraMotion.NONE));
+            if (k == 0) {
+                poses[k] = CameraMotion.NONE;
+                continue;
+            }
+            Observation before = ordered.get(k - 1);
+            Observation after = ordered.get(k);
+            CameraMotion step = shots.cutBetween(before.micros(), after.micros()) ? CameraMotion.NONE
+                    : CameraMotion.estimate(before.detections(), after.detections()).orElse(CameraMotion.NONE);
+            poses[k] = poses[k - 1].then(step);
         }
         return new CameraPath(micros, poses);
     }

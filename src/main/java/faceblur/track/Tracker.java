@@ -2,6 +2,7 @@ package faceblur.track;
 
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
+import faceblur.shot.Shots;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,21 +11,33 @@ import java.util.List;
 /**
  * Links detections into tracks, greedily and offline: each observation's detections are matched to the open
  * tracks by overlap with where each track is predicted to be, best match first; the rest start new tracks.
- * Every detection ends up in exactly one track, so linking can only add coverage, never drop a face.
+ * Every detection ends up in exactly one track, so linking can only add coverage, never drop a face. A cut
+ * between shots ends every track, and no track reaches across one.
  */
 public final class Tracker {
 
     private Tracker() {
     }
 
+    /** Tracks in a video of one shot, or whose cuts are not known. */
     public static List<Track> link(List<Observation> observations, TrackerSettings settings) {
+        return link(observations, settings, Shots.ONE);
+    }
+
+    public static List<Track> link(List<Observation> observations, TrackerSettings settings, Shots shots) {
         List<Observation> ordered = new ArrayList<>(observations);
         ordered.sort(Comparator.comparingLong(Observation::micros));
         List<List<TrackPoint>> open = new ArrayList<>();
         List<List<TrackPoint>> closed = new ArrayList<>();
-        CameraPath camera = CameraPath.of(ordered);
+        CameraPath camera = CameraPath.of(ordered, shots);
+        long previous = Long.MIN_VALUE;
         for (Observation obs : ordered) {
             long now = obs.micros();
+            if (shots.cutBetween(previous, now)) {
+                closed.addAll(open);
+                open.clear();
+            }
+            previous = now;
             for (int i = open.size() - 1; i >= 0; i--) {
                 if (now - last(open.get(i)).micros() > settings.maxGapMicros()) {
                     closed.add(open.remove(i));
@@ -70,7 +83,16 @@ public final class Tracker {
         closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
         List<Track> tracks = new ArrayList<>(closed.size());
         for (List<TrackPoint> points : closed) {
-            tracks.add(new Track(tracks.size() + 1, points, settings.extendMicros(), settings.extendMicros(), camera));
+            long first = points.get(0).micros();
+            long last = last(points).micros();
+            long shotStart = shots.shotStart(first);
+            long nextCut = shots.nextCut(last);
+            // Within its shot: a track covers TOLERANCE_MICROS beyond each extension.
+            long before = shotStart == Long.MIN_VALUE ? settings.extendMicros()
+                    : Math.min(settings.extendMicros(), Math.max(0, first - shotStart - Track.TOLERANCE_MICROS));
+            long after = nextCut == Long.MAX_VALUE ? settings.extendMicros()
+                    : Math.min(settings.extendMicros(), Math.max(0, nextCut - last - Track.TOLERANCE_MICROS - 1));
+            tracks.add(new Track(tracks.size() + 1, points, before, after, camera));
         }
         return tracks;
     }

@@ -178,7 +178,7 @@ class PipelineClusterTest {
         try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
                 TrackerSettings.defaults())) {
             Analysis analysis = engine.analyse(street, ProgressListener.NONE);
-            List<Track> tracks = engine.track(analysis.observations());
+            List<Track> tracks = engine.track(analysis);
             assertThat(tracks).as("faces tracked").isNotEmpty();
             String detected = RekognitionJson.mapper().writeValueAsString(RekognitionJson.result(analysis.info(), tracks));
             assertThat(JSON.readTree(faces.toFile())).as("faces.json against faceblur detect")

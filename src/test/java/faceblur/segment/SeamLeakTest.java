@@ -3,6 +3,7 @@ package faceblur.segment;
 import faceblur.bench.MakeVideos;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
+import faceblur.engine.Analysis;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.eval.LeakEvaluation;
@@ -11,7 +12,6 @@ import faceblur.eval.MotGroundTruth;
 import faceblur.eval.RedactionRule;
 import faceblur.redact.RedactionSettings;
 import faceblur.testing.Media;
-import faceblur.track.Observation;
 import faceblur.track.Track;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
@@ -69,16 +69,16 @@ class SeamLeakTest {
         try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
                 TrackerSettings.defaults())) {
             // (a) as `faceblur blur` does it
-            List<Track> tracks = engine.track(engine.analyse(input, ProgressListener.NONE).observations());
+            List<Track> tracks = engine.track(engine.analyse(input, ProgressListener.NONE));
             engine.render(input, tracks, redaction, encoding, whole, Container.MP4, ProgressListener.NONE);
             // (b) as the pipeline does it, every segment on its own
             segments = SegmentPlan.plan(input, Duration.ofSeconds(2));
             assertThat(segments).as("segments").hasSizeGreaterThanOrEqualTo(3);
-            List<Observation> observations = new ArrayList<>();
+            List<Analysis> analyses = new ArrayList<>();
             for (Segment segment : segments) {
-                observations.addAll(engine.analyse(input, segment, ProgressListener.NONE).observations());
+                analyses.add(engine.analyse(input, segment, ProgressListener.NONE));
             }
-            List<Track> unionTracks = engine.track(observations);
+            List<Track> unionTracks = engine.track(Analysis.joined(analyses));
             assertThat(unionTracks.stream().map(Track::points).toList()).as("tracks, split vs whole")
                     .isEqualTo(tracks.stream().map(Track::points).toList());
             List<Path> pieces = new ArrayList<>();

@@ -6,6 +6,7 @@ import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.detect.Point;
 import faceblur.engine.Analysis;
+import faceblur.shot.Thumbnail;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
@@ -112,6 +113,7 @@ class SegmentAnalysisTest {
         assertThat(whole.observations().stream().mapToInt(o -> o.detections().size()).sum()).as("faces found").isPositive();
         assertThat(union).isEqualTo(whole.observations());
         assertThat(pieces.stream().mapToInt(Analysis::frames).sum()).isEqualTo(whole.frames());
+        assertThat(Analysis.joined(pieces)).isEqualTo(whole);
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             assertThat(pieces.get(i).observations()).isNotEmpty().allMatch(o -> s.contains(o.micros()));
@@ -126,14 +128,17 @@ class SegmentAnalysisTest {
         }
         Detection awkward = new Detection(new Box(0.1 + 0.2, 1e-300, Math.PI * 1e7, Double.MIN_VALUE), 0.39999999999999997,
                 List.of(new Point(-0.0, Math.nextUp(1.0))));
+        byte[] grey = new byte[Thumbnail.WIDTH * Thumbnail.HEIGHT];
+        grey[7] = (byte) 255;
         Analysis crafted = new Analysis(pieces.get(0).info(), 2,
-                List.of(new Observation(Long.MAX_VALUE - 1, List.of(awkward)), new Observation(33_366, List.of())));
+                List.of(new Observation(Long.MAX_VALUE - 1, List.of(awkward)), new Observation(33_366, List.of())),
+                List.of(33_366L), new Thumbnail(0, new byte[grey.length]), new Thumbnail(33_366, grey));
         assertThat(roundTrip(crafted)).isEqualTo(crafted);
     }
 
     @Test
     void jsonOfAnotherShapeIsRefused() {
-        var in = new ByteArrayInputStream("{\"version\":2,\"analysis\":null}".getBytes());
+        var in = new ByteArrayInputStream("{\"version\":1,\"analysis\":null}".getBytes());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SegmentAnalysisJson.read(in))
                 .hasMessageContaining("version");
     }
@@ -141,7 +146,7 @@ class SegmentAnalysisTest {
     /** Pieces of 2-6 s with an AAC track from another source than the video: joined, nothing moves. */
     @Test
     void joinedPiecesKeepEveryFrameTimeAndTheSound(@TempDir Path dir) {
-        List<Track> tracks = engine.track(pieces.stream().flatMap(a -> a.observations().stream()).toList());
+        List<Track> tracks = engine.track(Analysis.joined(pieces));
         List<Path> rendered = new ArrayList<>();
         for (Segment segment : segments) {
             Path piece = dir.resolve("piece-" + segment.index() + ".mp4");

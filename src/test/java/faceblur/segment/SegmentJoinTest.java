@@ -2,13 +2,13 @@ package faceblur.segment;
 
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
+import faceblur.engine.Analysis;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
 import faceblur.testing.Media;
 import faceblur.testing.Tools;
 import faceblur.testing.VideoAssertions;
-import faceblur.track.Observation;
 import faceblur.track.Track;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
@@ -43,6 +43,8 @@ class SegmentJoinTest {
     static Path joined;
     static Path whole;
     static int joinedFrames;
+    static Analysis joinedAnalysis;
+    static Analysis wholeAnalysis;
 
     @BeforeAll
     static void splitRenderJoin() {
@@ -52,11 +54,13 @@ class SegmentJoinTest {
         try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
                 TrackerSettings.defaults())) {
             segments = SegmentPlan.plan(input, Duration.ofSeconds(3));
-            List<Observation> observations = new ArrayList<>();
+            List<Analysis> analyses = new ArrayList<>();
             for (Segment segment : segments) {
-                observations.addAll(engine.analyse(input, segment, ProgressListener.NONE).observations());
+                analyses.add(engine.analyse(input, segment, ProgressListener.NONE));
             }
-            List<Track> tracks = engine.track(observations);
+            joinedAnalysis = Analysis.joined(analyses);
+            wholeAnalysis = engine.analyse(input, ProgressListener.NONE);
+            List<Track> tracks = engine.track(joinedAnalysis);
             assertThat(tracks).as("faces tracked").isNotEmpty();
             for (Segment segment : segments) {
                 Path piece = dir.resolve("piece-" + segment.index() + ".mp4");
@@ -73,6 +77,17 @@ class SegmentJoinTest {
     @Test
     void cutIntoSeveralSegments() {
         assertThat(segments).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The clip's keyframes sit on its shot changes, so segments begin at cuts: each is decided from the two
+     * segments' edge frames as an unsplit pass decides it, and the joined analysis is the whole one.
+     */
+    @Test
+    void shotCutsAtSegmentBoundariesAreFoundAsInAWholePass() {
+        List<Long> boundaries = segments.stream().skip(1).map(Segment::startMicros).toList();
+        assertThat(wholeAnalysis.cuts()).as("cuts of the whole clip").hasSize(4).containsAll(boundaries);
+        assertThat(joinedAnalysis).isEqualTo(wholeAnalysis);
     }
 
     @Test

@@ -2,6 +2,7 @@ package faceblur.track;
 
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
+import faceblur.shot.Shots;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -112,5 +113,44 @@ class TrackerTest {
         assertThat(timeline.boxesAt(0)).singleElement().satisfies(b -> assertThat(b.width()).isEqualTo(30));
         assertThat(timeline.boxesAt(200_000)).singleElement().satisfies(b -> assertThat(b.width()).isEqualTo(30));
         assertThat(timeline.boxesAt(800_000)).isEmpty();
+    }
+
+    @Test
+    void aCutEndsEveryTrackAndNoTrackReachesAcrossIt() {
+        List<Observation> observations = List.of(
+                at(0, new Box(100, 100, 40, 40)),
+                at(40_000, new Box(100, 100, 40, 40)),
+                at(80_000, new Box(102, 100, 40, 40)),
+                at(120_000, new Box(102, 100, 40, 40)));
+        assertThat(Tracker.link(observations, SETTINGS)).as("one shot").hasSize(1);
+
+        List<Track> tracks = Tracker.link(observations, SETTINGS, new Shots(List.of(80_000L)));
+        assertThat(tracks).as("split at the cut").hasSize(2);
+        Track before = tracks.get(0);
+        Track after = tracks.get(1);
+        assertThat(before.lastMicros()).isEqualTo(40_000);
+        assertThat(after.firstMicros()).isEqualTo(80_000);
+        // The extension (0.5 s) stops short of the cut on one side and at it on the other.
+        assertThat(before.boxesAt(79_000)).isNotEmpty();
+        assertThat(before.covers(80_000)).isFalse();
+        // (Sightings are matched within 1 ms, for times rounded to whole milliseconds; frames are further apart.)
+        assertThat(after.covers(78_000)).isFalse();
+        assertThat(after.boxesAt(80_000)).isNotEmpty();
+        assertThat(before.boxesAt(-400_000)).as("the first shot's start is not clipped").isNotEmpty();
+        assertThat(after.boxesAt(600_000)).as("nor the last shot's end").isNotEmpty();
+    }
+
+    @Test
+    void shotsAnswerWhichShotATimeIsIn() {
+        Shots shots = new Shots(List.of(500L, 100L));
+        assertThat(shots.cutMicros()).containsExactly(100L, 500L);
+        assertThat(shots.shotStart(99)).isEqualTo(Long.MIN_VALUE);
+        assertThat(shots.shotStart(100)).isEqualTo(100);
+        assertThat(shots.shotStart(499)).isEqualTo(100);
+        assertThat(shots.nextCut(100)).isEqualTo(500);
+        assertThat(shots.nextCut(500)).isEqualTo(Long.MAX_VALUE);
+        assertThat(shots.cutBetween(99, 100)).isTrue();
+        assertThat(shots.cutBetween(100, 499)).isFalse();
+        assertThat(Shots.ONE.cutBetween(Long.MIN_VALUE, Long.MAX_VALUE)).isFalse();
     }
 }
