@@ -51,18 +51,34 @@ final class EvalVideoCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every number as JSON to FILE (replaced if present).")
     Path json;
 
+    @Option(names = "--leaks-csv", paramLabel = "FILE",
+            description = "Also list every leaked face-frame in FILE: frame,id,height,changed_share,featureless "
+                    + "(replaced if present). To see which faces leak, and on which frames.")
+    Path leaksCsv;
+
     @Override
     public Integer call() {
         MotGroundTruth truth = MotGroundTruth.read(groundTruth);
         LeakReport report = LeakEvaluation.run(original, blurred, truth, RedactionRule.DEFAULT);
         System.out.print(report.table());
         if (json != null) {
-            try {
-                report.writeJson(json);
-            } catch (IOException e) {
-                throw new FaceblurException(json + ": cannot be written (" + e.getMessage() + ")");
-            }
+            write(json, report::writeJson);
+        }
+        if (leaksCsv != null) {
+            write(leaksCsv, report::writeLeaksCsv);
         }
         return 0;
+    }
+
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static void write(Path file, FileWriter writer) {
+        try {
+            writer.write(file);
+        } catch (IOException e) {
+            throw new FaceblurException(file + ": cannot be written (" + e.getMessage() + ")");
+        }
     }
 }

@@ -1,15 +1,18 @@
 package faceblur.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,10 +35,12 @@ import java.util.stream.Collectors;
  * @param featurelessFaceFrames  face-frames with no detail to judge and no clear change (a flat or very dark
  *                               box): counted as leaked, since nothing shows they were hidden
  * @param boxesOutsideFrame      ground-truth boxes with no part inside the picture, not counted
+ * @param leaked                 every leaked face-frame, in frame order (written as CSV, not in the JSON)
  */
 public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, Tally overall, Tally atLeast24px,
                          int longestLeakRun, List<Integer> longestLeakRunIds, Map<Integer, Integer> longestLeakRunById,
-                         double changedOutsideFaces, int featurelessFaceFrames, int boxesOutsideFrame) {
+                         double changedOutsideFaces, int featurelessFaceFrames, int boxesOutsideFrame,
+                         @JsonIgnore List<FaceFrame> leaked) {
 
     /** One face on one frame, judged. */
     public record FaceFrame(int frame, int id, double height, double changedShare, boolean featureless,
@@ -61,6 +66,7 @@ public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, 
     public LeakReport {
         byHeight = List.copyOf(byHeight);
         longestLeakRunIds = List.copyOf(longestLeakRunIds);
+        leaked = List.copyOf(leaked);
         longestLeakRunById = Collections.unmodifiableMap(new TreeMap<>(longestLeakRunById)); // ids in order in the JSON
     }
 
@@ -79,7 +85,8 @@ public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, 
         return new LeakReport(frames, rule, buckets, Tally.of(faces),
                 Tally.of(faces.stream().filter(f -> f.height() >= 24).toList()),
                 longest, ids, runs, changedOutsideFaces, (int) faces.stream().filter(FaceFrame::featureless).count(),
-                boxesOutsideFrame);
+                boxesOutsideFrame, faces.stream().filter(f -> !f.redacted())
+                        .sorted(Comparator.comparingInt(FaceFrame::frame).thenComparingInt(FaceFrame::id)).toList());
     }
 
     /** For each face id, the most consecutive frames on which it was leaked; a frame without it ends a run. */
@@ -135,5 +142,18 @@ public record LeakReport(int frames, RedactionRule rule, List<Bucket> byHeight, 
 
     public void writeJson(Path file) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    }
+
+    /**
+     * The leaked face-frames as CSV, {@code frame,id,height,changed_share,featureless}: frames counted from 1 as
+     * in the ground truth, changed_share the share of the face's judged cells that changed.
+     */
+    public void writeLeaksCsv(Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("frame,id,height,changed_share,featureless\n");
+        for (FaceFrame f : leaked) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.1f,%.3f,%b%n", f.frame(), f.id(), f.height(),
+                    f.changedShare(), f.featureless()));
+        }
+        Files.writeString(file, csv);
     }
 }

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +58,10 @@ class EvalVideoCliTest {
     void printsATableAndWritesEveryNumberAsJson() throws IOException {
         // A re-encode hides nothing: both faces leak on both frames.
         Path json = dir.resolve("report.json");
+        Path leaks = dir.resolve("leaks.csv");
         Run run = eval(reencoded("leak-crf23.mp4", "-crf", "23"),
-                truth("1,1,128,48,64,64\n2,1,128,48,64,64\n2,2,208,16,20,20\n"), "--json", json.toString());
+                truth("1,1,128,48,64,64\n2,1,128,48,64,64\n2,2,208,16,20,20\n"), "--json", json.toString(),
+                "--leaks-csv", leaks.toString());
         assertThat(run.outcome().exitCode()).as(run.outcome().stderr()).isZero();
         assertThat(run.stdout()).contains("10 frames, 3 ground-truth face-frames")
                 .containsPattern("32-64 px +0 +0 +-")
@@ -74,6 +77,12 @@ class EvalVideoCliTest {
         assertThat(report.at("/longestLeakRunById/2").asInt()).isEqualTo(1);
         assertThat(report.at("/rule/bulk").asDouble()).isEqualTo(RedactionRule.DEFAULT.bulk());
         assertThat(report.has("changedOutsideFaces")).isTrue();
+        assertThat(report.has("leaked")).as("leaked face-frames go to the CSV only").isFalse();
+        List<String> rows = Files.readAllLines(leaks);
+        assertThat(rows.get(0)).isEqualTo("frame,id,height,changed_share,featureless");
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.substring(0, r.indexOf(',', 2) + 1)))
+                .containsExactly("1,1,", "2,1,", "2,2,");
+        assertThat(rows.get(3)).startsWith("2,2,20.0,");
     }
 
     private void assertRefused(Run run, String... reasons) {
