@@ -23,10 +23,10 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Blur every face in videos, on every frame, keeping the sound and timing.",
         description = {
-                "Finds faces on every frame (YuNet), follows each face from frame to frame, fills the frames where "
-                        + "the detector blinked, and hides it on every frame it is on. Audio streams are copied "
-                        + "untouched; frame count, timestamps and rotation are kept. Output is H.264 in MP4 "
-                        + "(MOV input stays MOV), written to a temporary file and renamed when complete.",
+                "Finds faces on every frame (YuNet), follows each face from frame to frame within each shot, fills "
+                        + "the frames where the detector blinked, and hides it on every frame it is on. Audio "
+                        + "streams are copied untouched; frame count, timestamps and rotation are kept. Output is "
+                        + "H.264 in MP4 (MOV input stays MOV), written to a temporary file and renamed when complete.",
                 "",
                 "Examples:",
                 "  faceblur blur interview.mp4                    -> interview_blurred.mp4",
