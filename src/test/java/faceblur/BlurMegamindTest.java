@@ -94,6 +94,13 @@ class BlurMegamindTest {
         assertThat(head.indexOf("moov")).isPositive().isLessThan(Math.max(head.indexOf("mdat"), 0) + 1);
     }
 
+    /** Readable as any new file in its folder is (the umask decides), not private like a temporary file. */
+    @Test
+    void outputHasTheUsualPermissions() throws IOException {
+        Path fresh = Files.createFile(dir.resolve("fresh-file"));
+        assertThat(Files.getPosixFilePermissions(output)).isEqualTo(Files.getPosixFilePermissions(fresh));
+    }
+
     @Test
     void inputIsNotModified() {
         assertThat(Tools.sha256(input)).isEqualTo(inputHashBefore);

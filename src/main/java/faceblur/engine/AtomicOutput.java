@@ -4,9 +4,11 @@ import faceblur.FaceblurException;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Temporary files not yet committed or closed: removed if the process is stopped (Ctrl-C, kill). */
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> UNFINISHED.forEach(AtomicOutput::deleteQuietly),
@@ -49,12 +52,28 @@ public final class AtomicOutput implements AutoCloseable {
             throw new FaceblurException(target + ": folder " + folder + " does not exist");
         }
         try {
-            String name = absolute.getFileName().toString();
-            Path temporary = Files.createTempFile(folder, "." + name + ".", ".partial");
+            Path temporary = reserve(folder, absolute.getFileName().toString());
             UNFINISHED.add(temporary);
             return new AtomicOutput(target, temporary, overwrite);
         } catch (IOException e) {
             throw new FaceblurException(target + ": cannot write in " + folder + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A new empty file beside the target. Created as any new file is (the umask decides its permissions), not
+     * as a private temporary file, since it becomes the output that others may need to read.
+     */
+    private static Path reserve(Path folder, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 
