@@ -4,7 +4,7 @@ import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
-import faceblur.shot.Shots;
+import faceblur.shot.PictureCues;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
@@ -68,8 +68,8 @@ final class RedactCommand implements Callable<Integer> {
         try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings());
              AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite)) {
             String name = input.getFileName().toString();
-            Shots shots = engine.findShots(input, ConsoleProgress.forFile(name, quiet));
-            List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()), shots);
+            PictureCues cues = engine.readPictureCues(input, ConsoleProgress.forFile(name, quiet));
+            List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()), cues);
             int frames = engine.render(input, tracks, render.redaction(), render.encoding(threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             video.commit();

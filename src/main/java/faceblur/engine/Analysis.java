@@ -1,5 +1,8 @@
 package faceblur.engine;
 
+import faceblur.shot.CoarseMotion;
+import faceblur.shot.FrameShift;
+import faceblur.shot.PictureCues;
 import faceblur.shot.ShotCut;
 import faceblur.shot.Shots;
 import faceblur.shot.Thumbnail;
@@ -18,21 +21,24 @@ import java.util.Objects;
  * @param frames       how many frames were decoded
  * @param observations the faces found on each analysed frame, times in microseconds from the first frame
  * @param cuts         the times of the frames that start a new shot, the first frame not counted
+ * @param shifts       how far each frame's picture moved from the one before (none for the first frame)
  * @param first        the first frame's thumbnail, against which a segment before this one decides a cut
  * @param last         the last frame's thumbnail
  */
 public record Analysis(VideoInfo info, int frames, List<Observation> observations, List<Long> cuts,
-                       Thumbnail first, Thumbnail last) {
+                       List<FrameShift> shifts, Thumbnail first, Thumbnail last) {
 
     public Analysis {
         observations = List.copyOf(observations);
         cuts = List.copyOf(cuts);
+        shifts = List.copyOf(shifts);
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
     }
 
-    public Shots shots() {
-        return new Shots(cuts);
+    /** The cuts and the camera's coarse pan, for the tracker. */
+    public PictureCues cues() {
+        return new PictureCues(new Shots(cuts), CoarseMotion.of(shifts, info.width(), info.height()));
     }
 
     /**
@@ -45,18 +51,28 @@ public record Analysis(VideoInfo info, int frames, List<Observation> observation
         ordered.sort(Comparator.comparingLong(a -> a.first().micros()));
         List<Observation> observations = new ArrayList<>();
         List<Long> cuts = new ArrayList<>();
+        List<FrameShift> shifts = new ArrayList<>();
         int frames = 0;
         for (int i = 0; i < ordered.size(); i++) {
             Analysis segment = ordered.get(i);
-            if (i > 0 && ShotCut.between(ordered.get(i - 1).last(), segment.first())) {
-                cuts.add(segment.first().micros());
+            List<FrameShift> own = segment.shifts();
+            if (i > 0) {
+                // The segment's first frame, compared with the previous segment's last as one pass compares them.
+                ShotCut.Comparison c = ShotCut.compare(ordered.get(i - 1).last(), segment.first());
+                if (c.isCut()) {
+                    cuts.add(segment.first().micros());
+                } else {
+                    shifts.add(new FrameShift(segment.first().micros(), c.dx(), c.dy()));
+                    own = own.subList(1, own.size());
+                }
             }
+            shifts.addAll(own);
             observations.addAll(segment.observations());
             cuts.addAll(segment.cuts());
             frames += segment.frames();
         }
         observations.sort(Comparator.comparingLong(Observation::micros));
-        return new Analysis(ordered.get(0).info(), frames, observations, cuts, ordered.get(0).first(),
+        return new Analysis(ordered.get(0).info(), frames, observations, cuts, shifts, ordered.get(0).first(),
                 ordered.get(ordered.size() - 1).last());
     }
 }

@@ -94,6 +94,7 @@ public final class Analyzer {
         if (frames == 0) {
             return null;
         }
-        return new Analysis(reader.info(), frames, observations, shots.cuts(), shots.first(), shots.last());
+        return new Analysis(reader.info(), frames, observations, shots.cuts(), shots.shifts(), shots.first(),
+                shots.last());
     }
 }

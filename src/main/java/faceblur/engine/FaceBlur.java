@@ -3,7 +3,9 @@ package faceblur.engine;
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
+import faceblur.shot.CoarseMotion;
 import faceblur.shot.CutFinder;
+import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 import faceblur.shot.Thumbnail;
 import faceblur.rekognition.FaceDetectionResult;
@@ -70,19 +72,19 @@ public final class FaceBlur implements AutoCloseable {
 
     /** The faces of an analysis followed through time, each track within its shot. */
     public List<Track> track(Analysis analysis) {
-        return Tracker.link(analysis.observations(), tracking, analysis.shots());
+        return Tracker.link(analysis.observations(), tracking, analysis.cues());
     }
 
-    /** Faces from elsewhere (a detection result), followed through time within the shots of {@code shots}. */
-    public List<Track> track(List<Observation> observations, Shots shots) {
-        return Tracker.link(observations, tracking, shots);
+    /** Faces from elsewhere (a detection result), followed through time with what the pictures show. */
+    public List<Track> track(List<Observation> observations, PictureCues cues) {
+        return Tracker.link(observations, tracking, cues);
     }
 
     /**
-     * The shot changes of {@code input}, from a pass that only decodes: for faces that come from elsewhere,
-     * where no analysis pass has seen the frames.
+     * The shot changes and the camera's coarse pan of {@code input}, from a pass that only decodes: for faces
+     * that come from elsewhere, where no analysis pass has seen the frames.
      */
-    public Shots findShots(Path input, ProgressListener progress) {
+    public PictureCues readPictureCues(Path input, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input)) {
             progress.begin("finding shot changes", Frames.estimate(reader.info()));
             CutFinder finder = new CutFinder();
@@ -91,7 +93,8 @@ public final class FaceBlur implements AutoCloseable {
                 progress.frameDone();
             }
             progress.end();
-            return new Shots(finder.cuts());
+            return new PictureCues(new Shots(finder.cuts()),
+                    CoarseMotion.of(finder.shifts(), reader.info().width(), reader.info().height()));
         }
     }
 

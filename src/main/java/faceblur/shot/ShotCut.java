@@ -41,18 +41,46 @@ public final class ShotCut {
      * near 0 within a shot, 1 for unrelated pictures; 0 between two flat ones, 1 from flat to not.
      */
     public static double change(Thumbnail before, Thumbnail after) {
+        return compare(before, after).change();
+    }
+
+    /**
+     * The change between two pictures and the shift that matches them best: how far the picture's content moved
+     * from {@code before} to {@code after}, in thumbnail pixels (none between flat pictures).
+     */
+    public static Comparison compare(Thumbnail before, Thumbnail after) {
         Picture a = new Picture(before);
         Picture b = new Picture(after);
         if (a.flat() || b.flat()) {
-            return a.flat() && b.flat() ? 0 : 1;
+            return new Comparison(a.flat() && b.flat() ? 0 : 1, 0, 0);
         }
         double best = -1;
+        int bestX = 0;
+        int bestY = 0;
         for (int dy = -MAX_SHIFT_Y; dy <= MAX_SHIFT_Y; dy++) {
             for (int dx = -MAX_SHIFT_X; dx <= MAX_SHIFT_X; dx++) {
-                best = Math.max(best, correlation(a, b, dx, dy));
+                double c = correlation(a, b, dx, dy);
+                if (c > best) {
+                    best = c;
+                    bestX = dx;
+                    bestY = dy;
+                }
             }
         }
-        return 1 - best;
+        // Content at (x + dx) in the first picture lies at x in the second: it moved by -dx.
+        return new Comparison(1 - best, -bestX, -bestY);
+    }
+
+    /**
+     * @param change how unlike the pictures are (see {@link #change})
+     * @param dx     how far the content moved across, in thumbnail pixels
+     * @param dy     how far it moved down
+     */
+    public record Comparison(double change, int dx, int dy) {
+
+        public boolean isCut() {
+            return change >= THRESHOLD;
+        }
     }
 
     /** Correlation of a at (x + dx, y + dy) with b at (x, y), over where both exist. */

@@ -59,14 +59,29 @@ public record CameraMotion(double scale, double dx, double dy) {
      * used once, then give the pan and zoom by least squares.
      */
     public static Optional<CameraMotion> estimate(List<Detection> before, List<Detection> after) {
+        return estimate(before, after, Pan.ANY);
+    }
+
+    /**
+     * As {@link #estimate(List, List)}, with only displacements near {@code pan} voted for; when too few faces
+     * agree near it (a zoom moves faces apart), with all of them.
+     */
+    static Optional<CameraMotion> estimate(List<Detection> before, List<Detection> after, Pan pan) {
         if (before.size() < MIN_AGREEING || after.size() < MIN_AGREEING) {
             return Optional.empty();
         }
+        Optional<CameraMotion> near = vote(before, after, pan);
+        return near.isPresent() || pan == Pan.ANY ? near : vote(before, after, Pan.ANY);
+    }
+
+    private static Optional<CameraMotion> vote(List<Detection> before, List<Detection> after, Pan pan) {
         Votes votes = new Votes();
         for (Detection a : before) {
             for (Detection b : after) {
-                if (similarSize(a.box(), b.box())) {
-                    votes.add(b.box().centerX() - a.box().centerX(), b.box().centerY() - a.box().centerY());
+                double dx = b.box().centerX() - a.box().centerX();
+                double dy = b.box().centerY() - a.box().centerY();
+                if (similarSize(a.box(), b.box()) && pan.allows(dx, dy)) {
+                    votes.add(dx, dy);
                 }
             }
         }

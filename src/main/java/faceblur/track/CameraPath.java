@@ -1,6 +1,7 @@
 package faceblur.track;
 
 import faceblur.detect.Box;
+import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 
 import java.util.Arrays;
@@ -27,9 +28,10 @@ public final class CameraPath {
 
     /**
      * The path through observations in time order: each step is the motion the faces of two consecutive
-     * observations agree on, or none where too few do or a cut lies between them.
+     * observations agree on near the pan the pictures show, or none where too few do or a cut lies between them.
      */
-    public static CameraPath of(List<Observation> ordered, Shots shots) {
+    public static CameraPath of(List<Observation> ordered, PictureCues cues) {
+        Shots shots = cues.shots();
         long[] micros = new long[ordered.size()];
         CameraMotion[] poses = new CameraMotion[ordered.size()];
         for (int k = 0; k < ordered.size(); k++) {
@@ -41,7 +43,8 @@ public final class CameraPath {
             Observation before = ordered.get(k - 1);
             Observation after = ordered.get(k);
             CameraMotion step = shots.cutBetween(before.micros(), after.micros()) ? CameraMotion.NONE
-                    : CameraMotion.estimate(before.detections(), after.detections()).orElse(CameraMotion.NONE);
+                    : CameraMotion.estimate(before.detections(), after.detections(),
+                    Pan.of(cues.motion(), before.micros(), after.micros())).orElse(CameraMotion.NONE);
             poses[k] = poses[k - 1].then(step);
         }
         return new CameraPath(micros, poses);

@@ -2,6 +2,7 @@ package faceblur.track;
 
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
+import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 
 import java.util.ArrayList;
@@ -19,17 +20,18 @@ public final class Tracker {
     private Tracker() {
     }
 
-    /** Tracks in a video of one shot, or whose cuts are not known. */
+    /** Tracks in a video of one shot whose pictures were not read. */
     public static List<Track> link(List<Observation> observations, TrackerSettings settings) {
-        return link(observations, settings, Shots.ONE);
+        return link(observations, settings, PictureCues.NONE);
     }
 
-    public static List<Track> link(List<Observation> observations, TrackerSettings settings, Shots shots) {
+    public static List<Track> link(List<Observation> observations, TrackerSettings settings, PictureCues cues) {
         List<Observation> ordered = new ArrayList<>(observations);
         ordered.sort(Comparator.comparingLong(Observation::micros));
         List<List<TrackPoint>> open = new ArrayList<>();
         List<List<TrackPoint>> closed = new ArrayList<>();
-        CameraPath camera = CameraPath.of(ordered, shots);
+        Shots shots = cues.shots();
+        CameraPath camera = CameraPath.of(ordered, cues);
         long previous = Long.MIN_VALUE;
         for (Observation obs : ordered) {
             long now = obs.micros();

@@ -6,6 +6,7 @@ import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.detect.Point;
 import faceblur.engine.Analysis;
+import faceblur.shot.FrameShift;
 import faceblur.shot.Thumbnail;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
@@ -132,7 +133,8 @@ class SegmentAnalysisTest {
         grey[7] = (byte) 255;
         Analysis crafted = new Analysis(pieces.get(0).info(), 2,
                 List.of(new Observation(Long.MAX_VALUE - 1, List.of(awkward)), new Observation(33_366, List.of())),
-                List.of(33_366L), new Thumbnail(0, new byte[grey.length]), new Thumbnail(33_366, grey));
+                List.of(33_366L), List.of(new FrameShift(0, 0, 0), new FrameShift(33_366, -16, 10)),
+                new Thumbnail(0, new byte[grey.length]), new Thumbnail(33_366, grey));
         assertThat(roundTrip(crafted)).isEqualTo(crafted);
     }
 

@@ -66,4 +66,33 @@ class CameraMotionTest {
         assertThat(back.width()).isCloseTo(box.width(), within(1e-9));
         assertThat(CameraMotion.NONE.apply(box)).isSameAs(box);
     }
+
+    /**
+     * Rows 90 px apart, the camera panning 60 px left and 10 px down while the bottom row goes undetected and
+     * two rows come in at the top: more faces land on a face one row up than on their own, so the faces alone
+     * vote for a pan of one row. The pan the pictures show settles it.
+     */
+    @Test
+    void aPanByOneRowOfACrowdIsToldFromThePanThePicturesShow() {
+        CameraMotion truth = new CameraMotion(1, -60, 10);
+        List<Box> before = crowd();
+        List<Box> after = new ArrayList<>();
+        for (Box b : before) {
+            if (b.y() < 80 + 3 * 90) {
+                after.add(truth.apply(b));
+            }
+        }
+        for (int row = -2; row < 0; row++) {
+            for (int col = 0; col < 6; col++) {
+                after.add(truth.apply(new Box(100 + col * 90 + row * 7, 80 + row * 90, 34, 40)));
+            }
+        }
+        CameraMotion alone = CameraMotion.estimate(detections(before), detections(after)).orElseThrow();
+        assertThat(alone.dy()).as("faces alone: one row off").isCloseTo(10 - 90, within(8.0));
+        // A thumbnail pixel is 20 px here: the pictures say 3 across and 0 down, to a pixel or so.
+        Pan pan = new Pan(-60, 0, 40, 40);
+        CameraMotion withPan = CameraMotion.estimate(detections(before), detections(after), pan).orElseThrow();
+        assertThat(withPan.dx()).isCloseTo(-60, within(1e-6));
+        assertThat(withPan.dy()).isCloseTo(10, within(1e-6));
+    }
 }

@@ -2,6 +2,8 @@ package faceblur.track;
 
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
+import faceblur.shot.CoarseMotion;
+import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +126,8 @@ class TrackerTest {
                 at(120_000, new Box(102, 100, 40, 40)));
         assertThat(Tracker.link(observations, SETTINGS)).as("one shot").hasSize(1);
 
-        List<Track> tracks = Tracker.link(observations, SETTINGS, new Shots(List.of(80_000L)));
+        List<Track> tracks = Tracker.link(observations, SETTINGS,
+                new PictureCues(new Shots(List.of(80_000L)), CoarseMotion.UNKNOWN));
         assertThat(tracks).as("split at the cut").hasSize(2);
         Track before = tracks.get(0);
         Track after = tracks.get(1);
