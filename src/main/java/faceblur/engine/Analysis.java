@@ -1,10 +1,8 @@
 package faceblur.engine;
 
-import faceblur.shot.CoarseMotion;
 import faceblur.shot.FrameShift;
 import faceblur.shot.PictureCues;
 import faceblur.shot.ShotCut;
-import faceblur.shot.Shots;
 import faceblur.shot.Thumbnail;
 import faceblur.track.Observation;
 import faceblur.video.VideoInfo;
@@ -38,7 +36,7 @@ public record Analysis(VideoInfo info, int frames, List<Observation> observation
 
     /** The cuts and the camera's coarse pan, for the tracker. */
     public PictureCues cues() {
-        return new PictureCues(new Shots(cuts), CoarseMotion.of(shifts, info.width(), info.height()));
+        return PictureCues.of(cuts, shifts, info.width(), info.height());
     }
 
     /**
@@ -61,10 +59,9 @@ public record Analysis(VideoInfo info, int frames, List<Observation> observation
                 ShotCut.Comparison c = ShotCut.compare(ordered.get(i - 1).last(), segment.first());
                 if (c.isCut()) {
                     cuts.add(segment.first().micros());
-                } else {
-                    shifts.add(new FrameShift(segment.first().micros(), c.dx(), c.dy()));
-                    own = own.subList(1, own.size());
                 }
+                shifts.add(c.shift(segment.first().micros()));
+                own = own.subList(1, own.size());
             }
             shifts.addAll(own);
             observations.addAll(segment.observations());

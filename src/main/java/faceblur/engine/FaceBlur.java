@@ -3,10 +3,8 @@ package faceblur.engine;
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
-import faceblur.shot.CoarseMotion;
 import faceblur.shot.CutFinder;
 import faceblur.shot.PictureCues;
-import faceblur.shot.Shots;
 import faceblur.shot.Thumbnail;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
@@ -93,8 +91,7 @@ public final class FaceBlur implements AutoCloseable {
                 progress.frameDone();
             }
             progress.end();
-            return new PictureCues(new Shots(finder.cuts()),
-                    CoarseMotion.of(finder.shifts(), reader.info().width(), reader.info().height()));
+            return finder.cues(reader.info().width(), reader.info().height());
         }
     }
 

@@ -18,8 +18,8 @@ import java.io.OutputStream;
 /**
  * A segment's analysis as JSON, for one node to upload and another to read back without loss: times are whole
  * microseconds and every double is written in its shortest exact form, so {@code read(write(a))} equals
- * {@code a}. Observations, cuts, the first and last frames' thumbnails and the video's facts travel; tracks are
- * linked again from the joined segments.
+ * {@code a}. Observations, cuts, every frame's shift, the first and last frames' thumbnails and the video's facts
+ * travel; tracks are linked again from the joined segments.
  */
 public final class SegmentAnalysisJson {
 

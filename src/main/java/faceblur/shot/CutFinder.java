@@ -19,10 +19,8 @@ public final class CutFinder {
             ShotCut.Comparison c = ShotCut.compare(last, frame);
             if (c.isCut()) {
                 cuts.add(frame.micros());
-                shifts.add(new FrameShift(frame.micros(), 0, 0));
-            } else {
-                shifts.add(new FrameShift(frame.micros(), c.dx(), c.dy()));
             }
+            shifts.add(c.shift(frame.micros()));
         }
         last = frame;
     }
@@ -30,6 +28,11 @@ public final class CutFinder {
     /** The times of the frames that started a new shot, the first frame not counted. */
     public List<Long> cuts() {
         return List.copyOf(cuts);
+    }
+
+    /** The cuts and the camera's coarse pan, for a picture {@code width} x {@code height}. */
+    public PictureCues cues(int width, int height) {
+        return PictureCues.of(cuts, shifts, width, height);
     }
 
     /** Every frame's shift from the one before, in order. */

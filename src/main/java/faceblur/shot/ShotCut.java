@@ -33,7 +33,7 @@ public final class ShotCut {
 
     /** Whether {@code after} starts a new shot. */
     public static boolean between(Thumbnail before, Thumbnail after) {
-        return change(before, after) >= THRESHOLD;
+        return compare(before, after).isCut();
     }
 
     /**
@@ -80,6 +80,11 @@ public final class ShotCut {
 
         public boolean isCut() {
             return change >= THRESHOLD;
+        }
+
+        /** The frame at {@code micros} moved this far; not at all where it starts a new shot. */
+        public FrameShift shift(long micros) {
+            return isCut() ? new FrameShift(micros, 0, 0) : new FrameShift(micros, dx, dy);
         }
     }
 
