@@ -23,6 +23,12 @@ class BlurFidelityTest {
     @TempDir
     Path dir;
 
+    /**
+     * For the colour checks: at the default threshold the detector sees a face in testsrc2's shapes on a few
+     * frames, and its mask would lower the PSNR for reasons these tests are not about.
+     */
+    private static final String[] NO_FACES = {"--threshold", "0.6"};
+
     private Path blur(Path input, String outputName, String... extra) {
         Path out = dir.resolve(outputName);
         String[] args = new String[5 + extra.length];
@@ -129,7 +135,7 @@ class BlurFidelityTest {
     void widthNotAMultipleOf64KeepsItsColours() {
         Path input = Media.fixture("w642.mp4", "-f", "lavfi", "-i", "testsrc2=size=642x362:rate=25:duration=1",
                 "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "10");
-        Path out = blur(input, "w642_out.mp4");
+        Path out = blur(input, "w642_out.mp4", NO_FACES);
         assertThat(Tools.stream("v:0", "width", out)).isEqualTo("642");
         assertThat(Tools.stream("v:0", "height", out)).isEqualTo("362");
         // Scrambled colours give about 10 dB; a round trip through RGB cost 3 dB here (43), the YUV pass-through
@@ -141,7 +147,7 @@ class BlurFidelityTest {
     void oddWidthAndHeightKeepTheirSizeAndColours() {
         Path input = Media.fixture("odd.mkv", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=1",
                 "-vf", "scale=641:361,format=yuv444p", "-c:v", "ffv1");
-        Path out = blur(input, "odd_out.mp4");
+        Path out = blur(input, "odd_out.mp4", NO_FACES);
         assertThat(Tools.stream("v:0", "width", out)).isEqualTo("641");
         assertThat(Tools.stream("v:0", "height", out)).isEqualTo("361");
         assertThat(psnr(input, out)).isGreaterThan(35);
