@@ -4,6 +4,7 @@ import faceblur.detect.Box;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,8 +69,8 @@ public final class Redactor {
         Interpolation rows = null;
         if (settings.style() != Style.FILL) {
             double cellSize = cellSize(mask, settings.style() == Style.BLUR ? BLUR_CELLS : PIXEL_BLOCKS);
-            columns = new Interpolation(width, Math.max(1, (int) Math.round(width / cellSize)));
-            rows = new Interpolation(height, Math.max(1, (int) Math.round(height / cellSize)));
+            columns = new Interpolation(width, Math.max(1, (int) Math.round(width / cellSize)), channels);
+            rows = new Interpolation(height, Math.max(1, (int) Math.round(height / cellSize)), 1);
             // Computed in full before any pixel is written: the mask reads the area it then replaces.
             grid = CellGrid.average(image, x0, y0, rows, columns, buffer);
             if (settings.style() == Style.BLUR) {
@@ -94,7 +95,7 @@ public final class Redactor {
                 }
             }
             switch (settings.style()) {
-                case FILL -> image.fill(y, from, to, black);
+                case FILL -> image.fill(y, from, to, black, buffer);
                 case PIXELATE -> {
                     grid.row(rows.cell(y - y0), line);
                     image.putCells(y, from, to, x0, columns, line, buffer);
@@ -121,35 +122,31 @@ public final class Redactor {
             return new Pixels(bytes, image.channels(), step);
         }
 
-        void fill(int y, int from, int to, int value) {
-            for (int i = y * step + from * channels, end = y * step + to * channels; i < end; i++) {
-                bytes.put(i, (byte) value);
-            }
+        void fill(int y, int from, int to, int value, byte[] buffer) {
+            int n = (to - from) * channels;
+            Arrays.fill(buffer, 0, n, (byte) value);
+            bytes.put(y * step + from * channels, buffer, 0, n);
         }
 
         /** Pixels {@code from..to} of row {@code y} take the value of their cell of {@code line}. */
         void putCells(int y, int from, int to, int x0, Interpolation columns, float[] line, byte[] buffer) {
+            int[] cell = columns.cell;
             int n = 0;
-            for (int x = from; x < to; x++) {
-                int cell = columns.cell(x - x0) * channels;
-                for (int c = 0; c < channels; c++) {
-                    buffer[n++] = (byte) (int) (line[cell + c] + 0.5f);
-                }
+            for (int k = (from - x0) * channels, end = (to - x0) * channels; k < end; k++) {
+                buffer[n++] = (byte) (int) (line[cell[k]] + 0.5f);
             }
             bytes.put(y * step + from * channels, buffer, 0, n);
         }
 
         /** Pixels {@code from..to} of row {@code y} take the value between their two nearest cell centres. */
         void putInterpolated(int y, int from, int to, int x0, Interpolation columns, float[] line, byte[] buffer) {
+            int[] lower = columns.lower;
+            int[] upper = columns.upper;
+            float[] weight = columns.weight;
             int n = 0;
-            for (int x = from; x < to; x++) {
-                int lower = columns.lower(x - x0) * channels;
-                int upper = columns.upper(x - x0) * channels;
-                float w = columns.weight(x - x0);
-                for (int c = 0; c < channels; c++) {
-                    float a = line[lower + c];
-                    buffer[n++] = (byte) (int) (a + (line[upper + c] - a) * w + 0.5f);
-                }
+            for (int k = (from - x0) * channels, end = (to - x0) * channels; k < end; k++) {
+                float a = line[lower[k]];
+                buffer[n++] = (byte) (int) (a + (line[upper[k]] - a) * weight[k] + 0.5f);
             }
             // Written in one copy: per-byte puts into native memory cost several times more.
             bytes.put(y * step + from * channels, buffer, 0, n);
@@ -169,22 +166,25 @@ public final class Redactor {
         static CellGrid average(Pixels image, int x0, int y0, Interpolation rows, Interpolation columns, byte[] buffer) {
             int channels = image.channels();
             int cellsAcross = columns.cells();
-            int[] sums = new int[rows.cells() * cellsAcross * channels];
-            int[] counts = new int[rows.cells() * cellsAcross];
+            int lineLength = cellsAcross * channels;
+            int[] sums = new int[rows.cells() * lineLength];
+            int[] cell = columns.cell;
+            int bytesAcross = columns.pixels() * channels;
             for (int y = 0; y < rows.pixels(); y++) {
                 image.getRow(y0 + y, x0, columns.pixels(), buffer);
-                int rowStart = rows.cell(y) * cellsAcross;
-                for (int x = 0, i = 0; x < columns.pixels(); x++) {
-                    int cell = rowStart + columns.cell(x);
-                    counts[cell]++;
-                    for (int c = 0; c < channels; c++) {
-                        sums[cell * channels + c] += buffer[i++] & 0xFF;
-                    }
+                int rowStart = rows.cell(y) * lineLength;
+                for (int k = 0; k < bytesAcross; k++) {
+                    sums[rowStart + cell[k]] += buffer[k] & 0xFF;
                 }
             }
             float[] means = new float[sums.length];
-            for (int i = 0; i < sums.length; i++) {
-                means[i] = sums[i] / (float) counts[i / channels];
+            for (int r = 0, i = 0; r < rows.cells(); r++) {
+                for (int col = 0; col < cellsAcross; col++) {
+                    int count = rows.pixelsIn(r) * columns.pixelsIn(col);
+                    for (int c = 0; c < channels; c++, i++) {
+                        means[i] = sums[i] / (float) count;
+                    }
+                }
             }
             return new CellGrid(rows.cells(), cellsAcross, channels, means);
         }
@@ -236,26 +236,42 @@ public final class Redactor {
         }
     }
 
-    /** For each pixel along one side of an area: its cell, and the two cell centres it lies between. */
+    /**
+     * For each pixel along one side of an area: its cell, and the two cell centres it lies between. Indexed by
+     * byte ({@code pixel * channels + channel}) and giving indices into a row of cell values laid out the same
+     * way, so the loops over a row's bytes need no arithmetic per pixel.
+     */
     static final class Interpolation {
-        private final int[] cell;
-        private final int[] lower;
-        private final float[] weight;
+        final int[] cell;
+        final int[] lower;
+        final int[] upper;
+        final float[] weight;
+        private final int[] pixelsIn;
         private final int cells;
         private final int pixels;
 
-        Interpolation(int pixels, int cells) {
+        Interpolation(int pixels, int cells, int channels) {
             this.cells = cells;
             this.pixels = pixels;
-            cell = new int[pixels];
-            lower = new int[pixels];
-            weight = new float[pixels];
+            cell = new int[pixels * channels];
+            lower = new int[pixels * channels];
+            upper = new int[pixels * channels];
+            weight = new float[pixels * channels];
+            pixelsIn = new int[cells];
             for (int i = 0; i < pixels; i++) {
-                cell[i] = i * cells / pixels;
+                int c0 = i * cells / pixels;
+                pixelsIn[c0]++;
                 // The pixel centre in cell units, where cell k's centre is at k.
                 double u = Math.max(0, Math.min(cells - 1, (i + 0.5) * cells / pixels - 0.5));
-                lower[i] = Math.min(cells - 1, (int) u);
-                weight[i] = (float) (u - lower[i]);
+                int below = Math.min(cells - 1, (int) u);
+                int above = Math.min(cells - 1, below + 1);
+                for (int c = 0; c < channels; c++) {
+                    int k = i * channels + c;
+                    cell[k] = c0 * channels + c;
+                    lower[k] = below * channels + c;
+                    upper[k] = above * channels + c;
+                    weight[k] = (float) (u - below);
+                }
             }
         }
 
@@ -267,6 +283,12 @@ public final class Redactor {
             return pixels;
         }
 
+        /** The number of pixels in cell {@code c}. */
+        int pixelsIn(int c) {
+            return pixelsIn[c];
+        }
+
+        /** For an interpolation of one channel (rows): pixel {@code i}'s cell. */
         int cell(int i) {
             return cell[i];
         }
@@ -276,7 +298,7 @@ public final class Redactor {
         }
 
         int upper(int i) {
-            return Math.min(cells - 1, lower[i] + 1);
+            return upper[i];
         }
 
         float weight(int i) {
