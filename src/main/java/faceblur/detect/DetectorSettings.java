@@ -19,7 +19,7 @@ public record DetectorSettings(double threshold, double nmsIou, double upscale, 
      * crowd, many real faces score 0.15-0.3 on most frames: at 0.3, 2.2 % of faces of 24 px and more stayed
      * visible on some frame; at 0.15, 0.6 %. The price is more of the picture blurred around faces (28-54 %
      * instead of 13-39 % on those clips) and, in ordinary footage, short-lived masks on hair, hands and
-     * shadows that look like faces (Megamind: 29 tracks instead of 14).
+     * background shapes that look like faces (Megamind: 29 tracks instead of 14).
      */
     public static final double DEFAULT_THRESHOLD = 0.15;
 
