@@ -98,4 +98,34 @@ class RedactorTest {
             }
         }
     }
+
+    /**
+     * Blur and pixelation mix pixels, never channels: with detail in blue only and green and red each one flat
+     * value, green and red keep their values inside the mask while blue loses its detail.
+     */
+    @Test
+    void eachChannelIsHiddenOnItsOwn() {
+        for (Style style : List.of(Style.BLUR, Style.PIXELATE)) {
+            try (Mat frame = checkerboard()) {
+                try (UByteIndexer ix = frame.createIndexer()) {
+                    for (int y = 0; y < 100; y++) {
+                        for (int x = 0; x < 200; x++) {
+                            ix.put(y, x, 1, 0);
+                            ix.put(y, x, 2, 200);
+                        }
+                    }
+                }
+                new Redactor(new RedactionSettings(style, Shape.BOX, 1.0)).apply(frame, List.of(new Box(30, 10, 80, 80)));
+                assertThat(detail(frame, 40, 20, 100, 80)).as(style + ": blue hidden").isLessThan(40);
+                try (UByteIndexer ix = frame.createIndexer()) {
+                    for (int y = 10; y < 90; y++) {
+                        for (int x = 30; x < 110; x++) {
+                            assertThat(ix.get(y, x, 1)).as(style + " green at " + x + "," + y).isZero();
+                            assertThat(ix.get(y, x, 2)).as(style + " red at " + x + "," + y).isEqualTo(200);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
