@@ -76,17 +76,42 @@ public final class DetectorPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the workers and frees the sessions. Frames not yet started are cancelled. A detection already
+     * running is waited for, even when the closing thread is interrupted (as when a stopping server interrupts
+     * its jobs). Freeing a session while ONNX Runtime is still running it crashes the whole process.
+     */
     @Override
     public void close() {
         if (workers != null) {
-            workers.shutdownNow();
-            try {
-                // A session must not be freed under a detection still running after a failure elsewhere.
-                workers.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            for (Runnable notStarted : workers.shutdownNow()) {
+                if (notStarted instanceof Future<?> frame) {
+                    frame.cancel(false);
+                }
+            }
+            if (!awaitWorkers(TimeUnit.SECONDS.toNanos(30))) {
+                return; // still running after 30 s: leave its session alone rather than crash
             }
         }
         closeDetectors();
+    }
+
+    /** Waits for the workers to end, through interrupts, which it passes on afterwards. */
+    private boolean awaitWorkers(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
