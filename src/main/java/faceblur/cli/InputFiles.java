@@ -1,21 +1,17 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.video.VideoFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** Expands the command's inputs: files as given, folders into the videos directly inside them. */
 final class InputFiles {
-
-    static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi", "mpg", "mpeg",
-            "ts", "mts", "m2ts", "wmv", "flv", "3gp", "ogv");
 
     private InputFiles() {
     }
@@ -41,14 +37,10 @@ final class InputFiles {
     }
 
     static boolean isVideoName(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return VideoFiles.isVideoName(p);
     }
 
     static String stem(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return VideoFiles.stem(p);
     }
 }

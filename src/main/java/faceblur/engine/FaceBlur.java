@@ -48,6 +48,12 @@ public final class FaceBlur implements AutoCloseable {
         return new FaceBlur(null, 1, tracking);
     }
 
+    /** faceblur's version, from the jar it runs from ("development build" when run from classes). */
+    public static String version() {
+        String v = FaceBlur.class.getPackage().getImplementationVersion();
+        return "faceblur " + (v == null ? "(development build)" : v);
+    }
+
     public Analysis analyse(Path input, ProgressListener progress) {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");

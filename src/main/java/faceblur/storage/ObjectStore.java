@@ -158,6 +158,12 @@ public final class ObjectStore implements AutoCloseable {
         return objects;
     }
 
+    /** The names of every bucket the credentials may list. */
+    public List<String> buckets() {
+        return call("list", "the buckets", false,
+                () -> s3.listBuckets().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList());
+    }
+
     /** Removes the object; removing one that is not there is no error (S3 answers 204 either way). */
     public void delete(S3Location location) {
         call("delete", location, () -> s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key())));

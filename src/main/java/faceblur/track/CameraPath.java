@@ -4,6 +4,7 @@ import faceblur.detect.Box;
 import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import java.util.List;
 public final class CameraPath {
 
     public static final CameraPath STILL = new CameraPath(new long[0], new CameraMotion[0]);
+
+    /** The camera's pose at one observation: how the scene shows in that picture. */
+    public record Pose(long micros, CameraMotion motion) {
+    }
 
     private final long[] micros;
     private final CameraMotion[] poses;
@@ -48,6 +53,29 @@ public final class CameraPath {
             poses[k] = poses[k - 1].then(step);
         }
         return new CameraPath(micros, poses);
+    }
+
+    /** The path through given poses, in time order: the inverse of {@link #poses()}, for a path kept in a file. */
+    public static CameraPath of(List<Pose> poses) {
+        long[] micros = new long[poses.size()];
+        CameraMotion[] motions = new CameraMotion[poses.size()];
+        for (int k = 0; k < poses.size(); k++) {
+            micros[k] = poses.get(k).micros();
+            motions[k] = poses.get(k).motion();
+            if (k > 0 && micros[k] < micros[k - 1]) {
+                throw new IllegalArgumentException("camera poses must be in time order");
+            }
+        }
+        return new CameraPath(micros, motions);
+    }
+
+    /** Every observation's pose, in time order. */
+    public List<Pose> poses() {
+        List<Pose> list = new ArrayList<>(poses.length);
+        for (int k = 0; k < poses.length; k++) {
+            list.add(new Pose(micros[k], poses[k]));
+        }
+        return list;
     }
 
     /** The pose at any time: between observations interpolated, beyond the ends held. */

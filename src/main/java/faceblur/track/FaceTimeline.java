@@ -7,18 +7,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Answers "which faces are on screen at this time?" for frames asked in time order, as the renderer does.
- * Tracks enter an active set when their extended span begins and leave it when it ends.
+ * Answers "which faces are on screen at this time?" for any time, in any order: the renderer asks frame after
+ * frame, the studio asks for the frame a person seeks to. Faces come in one fixed order, that of their tracks'
+ * first covered time, so that overlapping masks are drawn alike whoever asks.
  */
 public final class FaceTimeline {
 
-    private final List<Track> byStart;
-    private final List<Track> active = new ArrayList<>();
-    private int nextTrack;
-    private long lastAsked = Long.MIN_VALUE;
-
     /** Box sizes are smoothed over this many sightings either side. */
     static final int SMOOTHING_RADIUS = 2;
+
+    /** Tracks are indexed by the seconds they cover, so a question looks at the few tracks near its time. */
+    private static final long BUCKET_MICROS = 1_000_000;
+
+    /** The boxes hiding one track's face at one time. */
+    public record TrackFaces(int trackId, List<Box> boxes) {
+        public TrackFaces {
+            boxes = List.copyOf(boxes);
+        }
+    }
+
+    private final List<Track> byStart;
+    private final long firstBucket;
+    private final int[][] buckets;
 
     public FaceTimeline(List<Track> tracks) {
         this.byStart = new ArrayList<>(tracks.size());
@@ -26,27 +36,64 @@ public final class FaceTimeline {
             byStart.add(t.withSmoothedSizes(SMOOTHING_RADIUS));
         }
         byStart.sort(Comparator.comparingLong(Track::startMicros));
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Track t : byStart) {
+            first = Math.min(first, bucket(t.startMicros()));
+            last = Math.max(last, bucket(t.endMicros()));
+        }
+        firstBucket = byStart.isEmpty() ? 0 : first;
+        int[] counts = new int[byStart.isEmpty() ? 0 : Math.toIntExact(last - first + 1)];
+        for (Track t : byStart) {
+            for (long b = bucket(t.startMicros()); b <= bucket(t.endMicros()); b++) {
+                counts[(int) (b - firstBucket)]++;
+            }
+        }
+        buckets = new int[counts.length][];
+        for (int b = 0; b < counts.length; b++) {
+            buckets[b] = new int[counts[b]];
+            counts[b] = 0;
+        }
+        // Filled in start order, so each bucket lists its tracks in the order faces are drawn.
+        for (int i = 0; i < byStart.size(); i++) {
+            Track t = byStart.get(i);
+            for (long b = bucket(t.startMicros()); b <= bucket(t.endMicros()); b++) {
+                int k = (int) (b - firstBucket);
+                buckets[k][counts[k]++] = i;
+            }
+        }
+    }
+
+    private static long bucket(long micros) {
+        return Math.floorDiv(micros, BUCKET_MICROS);
     }
 
     public int trackCount() {
         return byStart.size();
     }
 
-    /** The face boxes at {@code micros}; times must not go backwards between calls. */
+    /** The face boxes at {@code micros}, in drawing order. */
     public List<Box> boxesAt(long micros) {
-        if (micros < lastAsked) {
-            throw new IllegalStateException("times must be asked in order");
-        }
-        lastAsked = micros;
-        while (nextTrack < byStart.size()
-                && byStart.get(nextTrack).startMicros() <= micros) {
-            active.add(byStart.get(nextTrack++));
-        }
-        active.removeIf(t -> t.endMicros() < micros);
-        List<Box> boxes = new ArrayList<>(active.size());
-        for (Track t : active) {
-            boxes.addAll(t.boxesAt(micros));
+        List<Box> boxes = new ArrayList<>();
+        for (TrackFaces f : facesAt(micros)) {
+            boxes.addAll(f.boxes());
         }
         return boxes;
+    }
+
+    /** The faces at {@code micros} by track, in drawing order. */
+    public List<TrackFaces> facesAt(long micros) {
+        long k = bucket(micros) - firstBucket;
+        if (k < 0 || k >= buckets.length) {
+            return List.of();
+        }
+        List<TrackFaces> faces = new ArrayList<>();
+        for (int i : buckets[(int) k]) {
+            Track t = byStart.get(i);
+            if (t.covers(micros)) {
+                faces.add(new TrackFaces(t.id(), t.boxesAt(micros)));
+            }
+        }
+        return faces;
     }
 }

@@ -42,6 +42,23 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         this(id, points, extendMicros, extendMicros);
     }
 
+    /**
+     * How far before its first sighting at {@code first} a track may reach so that it covers no time before
+     * {@code earliest} (the start of its shot, or the end of frames it must leave alone), at most {@code extend};
+     * {@code Long.MIN_VALUE} sets no bound.
+     */
+    public static long extensionBefore(long first, long earliest, long extend) {
+        return earliest == Long.MIN_VALUE ? extend : Math.min(extend, Math.max(0, first - earliest - TOLERANCE_MICROS));
+    }
+
+    /**
+     * How far after its last sighting at {@code last} a track may reach so that it covers no time after
+     * {@code latest}, at most {@code extend}; {@code Long.MAX_VALUE} sets no bound.
+     */
+    public static long extensionAfter(long last, long latest, long extend) {
+        return latest == Long.MAX_VALUE ? extend : Math.min(extend, Math.max(0, latest - last - TOLERANCE_MICROS));
+    }
+
     /** The first time the track covers, its extension included. */
     public long startMicros() {
         return firstMicros() - extendBeforeMicros - TOLERANCE_MICROS;

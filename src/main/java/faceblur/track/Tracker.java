@@ -89,11 +89,9 @@ public final class Tracker {
             long last = last(points).micros();
             long shotStart = shots.shotStart(first);
             long nextCut = shots.nextCut(last);
-            // Within its shot: a track covers TOLERANCE_MICROS beyond each extension.
-            long before = shotStart == Long.MIN_VALUE ? settings.extendMicros()
-                    : Math.min(settings.extendMicros(), Math.max(0, first - shotStart - Track.TOLERANCE_MICROS));
-            long after = nextCut == Long.MAX_VALUE ? settings.extendMicros()
-                    : Math.min(settings.extendMicros(), Math.max(0, nextCut - last - Track.TOLERANCE_MICROS - 1));
+            long before = Track.extensionBefore(first, shotStart, settings.extendMicros());
+            long after = Track.extensionAfter(last, nextCut == Long.MAX_VALUE ? Long.MAX_VALUE : nextCut - 1,
+                    settings.extendMicros());
             tracks.add(new Track(tracks.size() + 1, points, before, after, camera));
         }
         return tracks;

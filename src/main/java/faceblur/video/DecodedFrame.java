@@ -64,6 +64,14 @@ public final class DecodedFrame {
         return converter.toBgr(decoded, fullRange);
     }
 
+    /**
+     * The picture as it goes to the encoder, with whatever was drawn on its {@link #planes()}, as 8-bit BGR: what
+     * the output will show on this frame. Owned by the reader and valid until its next read.
+     */
+    public Mat encodedImage() {
+        return converter.toBgr(encoderFrame(), fullRange && passThrough);
+    }
+
     /** The picture's luma shrunk to {@code width} x {@code height}, full range, row by row (a new array). */
     public byte[] thumbnail(int width, int height) {
         return converter.toThumbnail(decoded, fullRange, width, height);
