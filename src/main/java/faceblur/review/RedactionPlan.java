@@ -1,0 +1,131 @@
+package faceblur.review;
+
+import faceblur.detect.Box;
+import faceblur.detect.Detection;
+import faceblur.follow.FollowedBox;
+import faceblur.track.CameraPath;
+import faceblur.track.FaceTimeline;
+import faceblur.track.Track;
+import faceblur.track.TrackPoint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a review hides and what it leaves visible, as the engine's tracks: the export renders {@link #hidden()},
+ * the studio draws both. The one place a review becomes masks, so that the page, its export and
+ * {@code faceblur redact --project} cannot disagree.
+ */
+public final class RedactionPlan {
+
+    private final List<Track> hidden;
+    private final List<Track> visible;
+    private FaceTimeline hiddenTimeline;
+    private FaceTimeline visibleTimeline;
+
+    private RedactionPlan(List<Track> hidden, List<Track> visible) {
+        this.hidden = List.copyOf(hidden);
+        this.visible = List.copyOf(visible);
+    }
+
+    public static RedactionPlan of(Findings findings, Project project) {
+        Map<Integer, Track> found = findings.tracksById();
+        Map<Integer, Decision> decisions = new HashMap<>();
+        project.people().forEach(p -> decisions.put(p.id(), p.decision()));
+        List<Track> hidden = new ArrayList<>();
+        List<Track> visible = new ArrayList<>();
+        for (ReviewTrack t : project.tracks()) {
+            if (t.deleted()) {
+                continue;
+            }
+            List<Track> tracks = tracksOf(t, found);
+            // A track whose person is unknown (a hand-edited file) is hidden: showing a face takes a decision.
+            (decisions.getOrDefault(t.person(), Decision.BLUR) == Decision.KEEP ? visible : hidden).addAll(tracks);
+        }
+        return new RedactionPlan(hidden, visible);
+    }
+
+    /** The engine's tracks for one review track: none, one, or one per unbroken run of a drawn face. */
+    public static List<Track> tracksOf(ReviewTrack t, Findings findings) {
+        return tracksOf(t, findings.tracksById());
+    }
+
+    /** As {@link #tracksOf(ReviewTrack, Findings)}, with the found tracks by id at hand. */
+    public static List<Track> tracksOf(ReviewTrack t, Map<Integer, Track> found) {
+        return t.isDrawn() ? drawnTracks(t) : foundTrack(t, found.get(t.detected()), t.adjustments());
+    }
+
+    /** The piece of a found track the review track takes, its boxes corrected. */
+    static List<Track> foundTrack(ReviewTrack t, Track source, List<BoxAdjustment> adjustments) {
+        if (source == null) {
+            return List.of();
+        }
+        List<TrackPoint> points = new ArrayList<>();
+        for (TrackPoint p : source.points()) {
+            if (p.micros() >= t.from() && p.micros() <= t.to()) {
+                BoxAdjustment a = BoxAdjustment.at(adjustments, p.micros());
+                Detection d = p.detection();
+                points.add(a == null ? p
+                        : new TrackPoint(p.micros(), new Detection(a.apply(d.box()), d.confidence(), d.landmarks())));
+            }
+        }
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Track(t.id(), points, t.extendBefore(), t.extendAfter(), source.camera()));
+    }
+
+    /** A drawn face holds its boxes exactly on their frames and nowhere else: one track per run of frames. */
+    private static List<Track> drawnTracks(ReviewTrack t) {
+        List<Track> runs = new ArrayList<>();
+        List<TrackPoint> run = new ArrayList<>();
+        int previous = Integer.MIN_VALUE;
+        for (FollowedBox b : t.drawn().boxes()) {
+            if (b.frame() != previous + 1 && !run.isEmpty()) {
+                runs.add(new Track(t.id(), run, 0, 0, CameraPath.STILL));
+                run = new ArrayList<>();
+            }
+            run.add(new TrackPoint(b.micros(), new Detection(b.box(), 1.0, List.of())));
+            previous = b.frame();
+        }
+        if (!run.isEmpty()) {
+            runs.add(new Track(t.id(), run, 0, 0, CameraPath.STILL));
+        }
+        return runs;
+    }
+
+    /** The tracks the export hides. */
+    public List<Track> hidden() {
+        return hidden;
+    }
+
+    /** The tracks of people the reviewer keeps visible. */
+    public List<Track> visible() {
+        return visible;
+    }
+
+    /** The masks at {@code micros}, by review track: exactly those the export draws on that frame. */
+    public synchronized List<FaceTimeline.TrackFaces> hiddenAt(long micros) {
+        if (hiddenTimeline == null) {
+            hiddenTimeline = new FaceTimeline(hidden);
+        }
+        return hiddenTimeline.facesAt(micros);
+    }
+
+    /** The faces left visible at {@code micros}, where the export would put their masks. */
+    public synchronized List<FaceTimeline.TrackFaces> visibleAt(long micros) {
+        if (visibleTimeline == null) {
+            visibleTimeline = new FaceTimeline(visible);
+        }
+        return visibleTimeline.facesAt(micros);
+    }
+
+    /** The boxes hiding faces at {@code micros}, in the export's drawing order. */
+    public List<Box> hiddenBoxesAt(long micros) {
+        List<Box> boxes = new ArrayList<>();
+        hiddenAt(micros).forEach(f -> boxes.addAll(f.boxes()));
+        return boxes;
+    }
+}
