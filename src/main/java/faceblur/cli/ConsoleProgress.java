@@ -101,7 +101,8 @@ final class ConsoleProgress implements ProgressListener {
             bar.maxHint(done);
             bar.close();
             bar = null;
-        } else {
+        } else if (done > 0 || total > 0) {
+            // a step that counts nothing (checking a file) has nothing to report
             out.println(line(System.nanoTime()) + ", done");
         }
     }

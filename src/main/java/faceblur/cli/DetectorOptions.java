@@ -35,8 +35,13 @@ class DetectorOptions {
         return new DetectorSettings(threshold, 0.3, upscale, Math.max(1, threads));
     }
 
+    /** The model file: --model, $FACEBLUR_MODEL or the user's cache (downloaded there once). */
+    Path modelPath() {
+        return ModelLocator.forThisUser().locate(model);
+    }
+
     /** One detector per thread, loaded from the located model. */
     DetectorPool pool() {
-        return new DetectorPool(ModelLocator.forThisUser().locate(model), settings());
+        return new DetectorPool(modelPath(), settings());
     }
 }

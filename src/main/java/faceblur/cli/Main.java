@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.engine.FaceBlur;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,11 +17,12 @@ import java.io.PrintWriter;
                 "  faceblur blur in.mp4                 writes in_blurred.mp4 beside it",
                 "  faceblur detect in.mp4 -o faces.json the faces, as Rekognition's GetFaceDetection JSON",
                 "  faceblur redact in.mp4 --faces f.json blur from detections made elsewhere",
+                "  faceblur studio in.mp4               review in the browser: keep or blur each person, add missed faces",
                 "  faceblur serve                       a Rekognition-Video-compatible API and S3 endpoint",
                 "  faceblur worker --db URL             one more node for the jobs and the blur-on-upload pipeline",
                 "",
                 "Run 'faceblur help COMMAND' or 'faceblur COMMAND --help' for each command's options."},
-        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, ServeCommand.class, WorkerCommand.class,
+        subcommands = {BlurCommand.class, DetectCommand.class, RedactCommand.class, StudioCommand.class, ServeCommand.class, WorkerCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -70,8 +72,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"faceblur " + (v == null ? "(development build)" : v)};
+            return new String[]{FaceBlur.version()};
         }
     }
 }

@@ -7,11 +7,14 @@ import faceblur.pipeline.OutputNaming;
 import faceblur.pipeline.S3Prefix;
 import faceblur.pipeline.WatchConfig;
 import faceblur.pipeline.WatchRule;
+import faceblur.review.Provenance;
+import faceblur.review.SourceFile;
 import faceblur.server.FaceblurServer;
 import faceblur.server.ServeSettings;
 import faceblur.server.ServiceLimits;
 import faceblur.storage.S3Settings;
 import faceblur.storage.StorageException;
+import faceblur.studio.Studio;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -116,7 +119,21 @@ final class NodeOptions {
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
-                segments.settings(), cacheBytes, worker, webhookToken());
+                segments.settings(), cacheBytes, worker, webhookToken(), provenance(), studioToken());
+    }
+
+    private Provenance provenance() {
+        return new Provenance(FaceBlur.version(), SourceFile.of(detection.modelPath()), detection.settings(),
+                detection.detectEvery, tracking.settings());
+    }
+
+    /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */
+    private static String studioToken() {
+        if (!accessKeys().isEmpty()) {
+            return null;
+        }
+        String fixed = System.getenv(StudioCommand.TOKEN_VARIABLE);
+        return fixed != null && !fixed.isBlank() ? fixed : Studio.newToken();
     }
 
     /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */
@@ -172,7 +189,8 @@ final class NodeOptions {
         return token == null || token.isBlank() ? null : token;
     }
 
-    private static Path defaultDataDir() {
+    /** Where faceblur keeps its data unless told: $XDG_DATA_HOME/faceblur or ~/.local/share/faceblur. */
+    static Path defaultDataDir() {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("faceblur");

@@ -1,9 +1,15 @@
 package faceblur.cli;
 
+import faceblur.FaceblurException;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
+import faceblur.review.Findings;
+import faceblur.review.Project;
+import faceblur.review.RedactionReport;
+import faceblur.review.ReviewExport;
+import faceblur.review.ReviewJson;
 import faceblur.shot.PictureCues;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
@@ -11,15 +17,21 @@ import faceblur.video.VideoReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "redact",
         mixinStandardHelpOptions = true,
-        header = "Blur the faces listed in a detection result (faceblur's or Amazon Rekognition's).",
+        header = "Blur the faces of a detection result (faceblur's or Amazon Rekognition's), or of a studio project.",
         description = {
                 "Reads GetFaceDetection JSON: one response per file, or a JSON array of responses; give several "
                         + "files (--faces a.json --faces b.json) to merge the pages of one job. Rekognition "
@@ -32,17 +44,42 @@ import java.util.concurrent.Callable;
                 "  - a shot change ends every track: the video is read once first to find them, so that no "
                         + "face's blur stays on screen into the next shot.",
                 "",
-                "Example:",
+                "--keep TRACK_ID leaves the faces of those tracks (the TrackId of faceblur's JSON) visible.",
+                "",
+                "--project renders a review made in 'faceblur studio' instead: its people kept or blurred, tracks "
+                        + "merged, split, deleted, drawn and corrected, its style, shape and mask scale. The video "
+                        + "must be the one reviewed (checked by SHA-256); the output is the same, byte for byte, "
+                        + "as the studio's export with the same --crf, --preset and --threads, and the redaction "
+                        + "report is written beside it (OUTPUT.report.json and OUTPUT.report.txt).",
+                "",
+                "Examples:",
                 "  faceblur redact in.mp4 --faces rekognition-page1.json --faces rekognition-page2.json",
+                "  faceblur redact in.mp4 --faces in.faces.json --keep 3 --keep 7",
+                "  faceblur redact in.mp4 --project ~/.local/share/faceblur/studio/projects/ID/project.json",
                 ""})
 final class RedactCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", description = "The video file the detections describe.")
     Path input;
 
-    @Option(names = "--faces", paramLabel = "FILE", required = true,
+    @Option(names = "--faces", paramLabel = "FILE",
             description = "GetFaceDetection JSON; repeat for several pages.")
-    List<Path> faces;
+    List<Path> faces = new ArrayList<>();
+
+    @Option(names = "--keep", paramLabel = "TRACK_ID",
+            description = "With --faces: leave this track's face visible (its TrackId in faceblur's JSON). Repeatable.")
+    List<Integer> keep = new ArrayList<>();
+
+    @Option(names = "--project", paramLabel = "FILE",
+            description = "A studio project (project.json, with its findings.json beside it) instead of --faces.")
+    Path project;
+
+    @Option(names = "--signed-off-by", paramLabel = "NAME",
+            description = "With --project: the name the report says signed the redaction off.")
+    String signedOffBy;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "The output file; .mp4, .mov or .mkv. Default: <name>_blurred.mp4 beside the input.")
@@ -62,7 +99,13 @@ final class RedactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FaceDetectionResult> pages = RekognitionJson.read(faces);
+        if ((project == null) == faces.isEmpty()) {
+            throw new FaceblurException("give either --faces (detections) or --project (a studio review), not both");
+        }
+        if (project != null) {
+            return renderProject();
+        }
+        List<FaceDetectionResult> pages = withoutKept(RekognitionJson.read(faces));
         VideoInfo info = VideoReader.probe(input);
         Outputs.Plan plan = Outputs.plan(input, info, output, null);
         try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings());
@@ -75,6 +118,63 @@ final class RedactCommand implements Callable<Integer> {
             video.commit();
             if (!quiet) {
                 System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + tracks.size() + " faces tracked)");
+            }
+            return 0;
+        }
+    }
+
+    /** The pages without the faces of the --keep tracks; a page without TrackIds cannot say which those are. */
+    private List<FaceDetectionResult> withoutKept(List<FaceDetectionResult> pages) {
+        if (keep.isEmpty()) {
+            return pages;
+        }
+        Set<Integer> kept = Set.copyOf(keep);
+        Set<Integer> seen = new HashSet<>();
+        List<FaceDetectionResult> filtered = new ArrayList<>();
+        for (FaceDetectionResult page : pages) {
+            List<FaceDetectionResult.FaceDetection> faces = new ArrayList<>();
+            for (FaceDetectionResult.FaceDetection f : page.faces()) {
+                if (f.trackId() != null) {
+                    seen.add(f.trackId());
+                }
+                if (f.trackId() == null || !kept.contains(f.trackId())) {
+                    faces.add(f);
+                }
+            }
+            filtered.add(new FaceDetectionResult(page.jobStatus(), page.statusMessage(), page.videoMetadata(),
+                    page.nextToken(), faces));
+        }
+        List<Integer> missing = keep.stream().filter(id -> !seen.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new FaceblurException("--keep " + missing + ": no such TrackId in " + faces + (seen.isEmpty()
+                    ? " (it has no TrackIds: only faceblur's detections do; review other results in faceblur studio)"
+                    : ""));
+        }
+        return filtered;
+    }
+
+    private int renderProject() {
+        for (String option : List.of("--style", "--shape", "--mask-scale", "--keep", "--extend", "--max-gap")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new FaceblurException(option + " cannot be used with --project: the project says how its "
+                        + "faces are hidden; change it in the studio");
+            }
+        }
+        Project review = ReviewJson.readProject(project);
+        Findings findings = ReviewJson.readFindings(project.resolveSibling(ReviewJson.FINDINGS_FILE),
+                review.findingsSha256());
+        VideoInfo info = VideoReader.probe(input);
+        Outputs.Plan plan = Outputs.plan(input, info, output, null);
+        try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings())) {
+            ReviewExport.Result result = ReviewExport.export(engine, new ReviewExport.Request(input, findings, review,
+                            render.encoding(threads), plan.path(), plan.container(), render.overwrite,
+                            System.getProperty("user.name", "local user"), signedOffBy), Clock.systemUTC(),
+                    ConsoleProgress.forFile(input.getFileName().toString(), quiet));
+            if (!quiet) {
+                RedactionReport.Summary s = result.report().summary();
+                System.err.println("wrote " + result.video() + " (" + result.report().frames() + " frames; "
+                        + s.hidden() + " people hidden, " + s.keptVisible() + " left visible) and its report "
+                        + result.textReport().getFileName());
             }
             return 0;
         }

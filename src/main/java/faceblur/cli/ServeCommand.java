@@ -39,6 +39,10 @@ import java.util.concurrent.Callable;
                         + "the service 'faceblur'. Webhook senders that cannot sign (MinIO's auth_token) send "
                         + "'Authorization: Bearer $FACEBLUR_WEBHOOK_TOKEN' instead. More machines: faceblur worker.",
                 "",
+                "The studio, to review a video of the buckets in the browser (keep or blur each person, add missed "
+                        + "faces, export with a report), is at /studio/ on the API port: sign in with an access key "
+                        + "id and its secret, or, without keys, open the address printed at start (it has a token).",
+                "",
                 "Also served on the API port: GET /health, and GET /metrics (Prometheus).",
                 ""})
 final class ServeCommand implements Callable<Integer> {
@@ -65,6 +69,8 @@ final class ServeCommand implements Callable<Integer> {
                 + server.s3Endpoint() + ", data in " + settings.dataDir().toAbsolutePath()
                 + (settings.accessKeys().isEmpty() ? " (no access keys: loopback only)" : "")
                 + NodeOptions.watching(settings) + ". Ctrl-C stops.");
+        System.err.println("faceblur serve: studio (review in the browser) at " + server.studio()
+                + (settings.accessKeys().isEmpty() ? "" : " (sign in with an access key)"));
         NodeOptions.awaitStop(server);
         return 0;
     }

@@ -11,6 +11,8 @@ import faceblur.rekognition.PageTokens;
 import faceblur.storage.LocalS3Server;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Settings;
+import faceblur.studio.Studio;
+import faceblur.studio.StudioSettings;
 import faceblur.video.EncoderSettings;
 import io.javalin.Javalin;
 
@@ -43,6 +45,7 @@ public final class FaceblurServer implements AutoCloseable {
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private URI apiEndpoint;
     private URI s3Endpoint;
+    private URI studio;
 
     private FaceblurServer() {
     }
@@ -77,22 +80,40 @@ public final class FaceblurServer implements AutoCloseable {
                         .run(job), JobService.Listener.NONE, pipeline.tasks());
         parts.push(jobs);
         metrics[0] = new ServerMetrics(jobs.jobs(), pipeline.jobs());
+        Studio review = settings.worker() ? null : studio(settings, engine, store, data);
+        if (review != null) {
+            parts.push(review);
+        }
         Javalin http = settings.worker() ? startWorkerPort(settings, metrics[0])
-                : startApi(settings, store, data, jobs, pipeline, metrics[0]);
+                : startApi(settings, store, data, jobs, pipeline, metrics[0], review);
         if (http != null) {
             parts.push(http::stop);
             apiEndpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + http.port());
+            if (review != null) {
+                studio = apiEndpoint.resolve("/studio/" + (settings.studioToken() == null ? ""
+                        : "?token=" + settings.studioToken()));
+            }
         }
     }
 
+    /** The review app under /studio, on the videos of the buckets: signed in with an access key, or by token. */
+    private static Studio studio(ServeSettings settings, FaceBlur engine, ObjectStore store, Path data) {
+        StudioSettings studio = new StudioSettings(data.resolve("studio"), settings.limits().maxVideoBytes(),
+                settings.studioToken(), settings.accessKeys(), System.getProperty("user.name", "local user"),
+                settings.provenance(), RedactionSettings.defaults(), new EncoderSettings(
+                EncoderSettings.defaults().crf(), EncoderSettings.defaults().preset(),
+                settings.provenance().detector().threads()));
+        return Studio.buckets(studio, engine, store);
+    }
+
     private static Javalin startApi(ServeSettings settings, ObjectStore store, Path data, JobService jobs,
-                                    Pipeline pipeline, ServerMetrics metrics) {
+                                    Pipeline pipeline, ServerMetrics metrics, Studio studio) {
         FaceDetectionOperations operations = new FaceDetectionOperations(store, jobs.jobs(),
                 new PageTokens(tokenSecret(data)), settings.limits());
         RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
         PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
                 verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics);
-        return HttpApi.start(settings.host(), settings.port(), endpoint, pipelineEndpoint, metrics);
+        return HttpApi.start(settings.host(), settings.port(), endpoint, pipelineEndpoint, metrics, studio);
     }
 
     /** A worker listens only when given a port, and then only for /health and /metrics. */
@@ -181,6 +202,11 @@ public final class FaceblurServer implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    /** The studio's address (with its token when there are no access keys); null on a worker. */
+    public URI studio() {
+        return studio;
     }
 
     @Override

@@ -1,20 +1,25 @@
 package faceblur.server;
 
+import faceblur.studio.Studio;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 
-/** The HTTP routes of the API port: the Rekognition endpoint, the pipeline's, a health check and the metrics. */
+/**
+ * The HTTP routes of the API port: the Rekognition endpoint, the pipeline's, the studio under /studio, a health
+ * check and the metrics.
+ */
 final class HttpApi {
 
     private HttpApi() {
     }
 
     static Javalin start(String host, int port, RekognitionEndpoint rekognition, PipelineEndpoint pipeline,
-                         ServerMetrics metrics) {
+                         ServerMetrics metrics, Studio studio) {
         return Javalin.create(config -> {
             common(config, metrics);
             config.routes.post("/", rekognition::handle);
             pipeline.routes(config);
+            studio.routes(config, "/studio");
         }).start(host, port);
     }
 

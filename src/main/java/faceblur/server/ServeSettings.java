@@ -3,6 +3,7 @@ package faceblur.server;
 import faceblur.jobs.JobSettings;
 import faceblur.pipeline.SegmentSettings;
 import faceblur.pipeline.WatchConfig;
+import faceblur.review.Provenance;
 import faceblur.storage.S3Settings;
 
 import java.nio.file.Path;
@@ -25,11 +26,13 @@ import java.util.Map;
  * @param worker      a worker node: no local S3 endpoint and no API; {@code port} (if not negative) serves only
  *                    /health and /metrics
  * @param webhookToken a bearer token that also opens {@code POST /s3-events}, or null for SigV4 only
+ * @param provenance  how the engine finds faces, recorded in the studio's projects
+ * @param studioToken the secret of the studio's printed address when there are no access keys to sign in with
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
-                            String webhookToken) {
+                            String webhookToken, Provenance provenance, String studioToken) {
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);

@@ -1,0 +1,353 @@
+package faceblur.studio;
+
+import faceblur.FaceblurException;
+import faceblur.detect.Box;
+import faceblur.engine.Analysis;
+import faceblur.engine.FaceBlur;
+import faceblur.follow.BoxFollower;
+import faceblur.follow.FollowedBox;
+import faceblur.follow.Keyframe;
+import faceblur.review.DrawnPath;
+import faceblur.review.Findings;
+import faceblur.review.Project;
+import faceblur.review.ProjectEdits;
+import faceblur.review.ReviewExport;
+import faceblur.review.ReviewJson;
+import faceblur.review.ReviewTrack;
+import faceblur.review.SourceFile;
+import faceblur.storage.ObjectStore;
+import faceblur.track.Track;
+import faceblur.video.Container;
+import faceblur.video.EncoderSettings;
+import faceblur.video.Segment;
+import faceblur.video.VideoFiles;
+import faceblur.video.VideoInfo;
+import io.javalin.config.JavalinConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The studio: its projects, the work it does for them in the background, and its web app. Analyses and exports
+ * take the machine's cores, so they run one at a time, in order; following drawn boxes runs beside them, one
+ * at a time too. Both {@code faceblur studio} and {@code faceblur serve} run one of these.
+ */
+public final class Studio implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
+    /** Browsers play these as they are; anything else gets a preview copy to play. */
+    private static final Set<String> PLAYABLE_CODECS = Set.of("h264", "vp8", "vp9", "av1");
+
+    private final StudioSettings settings;
+    private final FaceBlur engine;
+    private final VideoCatalog catalog;
+    private final Clock clock;
+    private final StudioEvents events = new StudioEvents();
+    private final ProjectLibrary library;
+    private final StudioAccess access;
+    private final ExecutorService heavyWork = singleThread("studio-work");
+    private final ExecutorService followWork = singleThread("studio-follow");
+    private final Map<String, BoxFollower> followers = new ConcurrentHashMap<>();
+    private final Set<String> followsQueued = ConcurrentHashMap.newKeySet();
+
+    private Studio(StudioSettings settings, FaceBlur engine, VideoCatalog catalog, String cookiePath, Clock clock) {
+        this.settings = settings;
+        this.engine = engine;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.library = new ProjectLibrary(settings.dataDir().resolve("projects"), clock, this::publish);
+        this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath);
+        resumeFollowing();
+    }
+
+    /** Drawn tracks whose following a stopped studio left unfinished are followed again. */
+    private void resumeFollowing() {
+        for (StudioProject p : library.list()) {
+            if (p.state() != StudioProject.State.READY) {
+                continue;
+            }
+            for (ReviewTrack t : p.project().tracks()) {
+                if (t.isDrawn() && t.drawn().following() && !t.deleted()) {
+                    follow(p, t.id(), settings.localUser());
+                }
+            }
+        }
+    }
+
+    /** The studio of {@code faceblur studio}: the files and folders given, and uploads into the data folder. */
+    public static Studio local(StudioSettings settings, FaceBlur engine, List<Path> allowed) {
+        List<Path> all = new ArrayList<>(allowed);
+        all.add(uploadsFolder(settings));
+        return new Studio(settings, engine, new LocalVideos(all), "/", Clock.systemUTC());
+    }
+
+    /** The studio of {@code faceblur serve}, under /studio: the videos in the store's buckets, and uploads. */
+    public static Studio buckets(StudioSettings settings, FaceBlur engine, ObjectStore store) {
+        VideoCatalog catalog = new BucketVideos(store, settings.dataDir().resolve("sources"),
+                new LocalVideos(List.of(uploadsFolder(settings))));
+        return new Studio(settings, engine, catalog, "/studio/", Clock.systemUTC());
+    }
+
+    private static Path uploadsFolder(StudioSettings settings) {
+        Path uploads = settings.dataDir().resolve("uploads");
+        try {
+            return Files.createDirectories(uploads);
+        } catch (IOException e) {
+            throw new FaceblurException(uploads + ": cannot create the uploads folder (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A fresh secret for the address that opens the studio. */
+    public static String newToken() {
+        return StudioAccess.newSecret();
+    }
+
+    /** Adds the app's pages and API under {@code prefix} ("" or "/studio"). */
+    public void routes(JavalinConfig config, String prefix) {
+        new StudioRoutes(this, prefix).register(config);
+    }
+
+    StudioSettings settings() {
+        return settings;
+    }
+
+    StudioAccess access() {
+        return access;
+    }
+
+    StudioEvents events() {
+        return events;
+    }
+
+    VideoCatalog catalog() {
+        return catalog;
+    }
+
+    ProjectLibrary library() {
+        return library;
+    }
+
+    Path uploads() {
+        return settings.dataDir().resolve("uploads");
+    }
+
+    private void publish(StudioProject p) {
+        events.publish("project", StudioViews.json(StudioViews.status(p)));
+    }
+
+    /** Opens {@code path} for review; analyses it first unless it has been already. */
+    StudioProject open(String path, String by) {
+        Path file = catalog.open(path);
+        StudioProject p = library.open(file);
+        synchronized (p) {
+            if (p.state() == StudioProject.State.FAILED || p.state() == StudioProject.State.CANCELLED
+                    || (p.state() == StudioProject.State.WAITING && !p.analysisQueued())) {
+                p.waiting();
+                p.analysisQueued(true);
+                heavyWork.submit(() -> analyse(p, by));
+            }
+        }
+        return p;
+    }
+
+    private void analyse(StudioProject p, String by) {
+        try {
+            p.analysing();
+            LiveProgress progress = p.analysisProgress();
+            Path source = p.source();
+            long megabytes = Math.max(1, Files.size(source) >> 20);
+            progress.begin("reading the file", megabytes);
+            long[] counted = {0};
+            SourceFile file = SourceFile.of(source, bytes -> {
+                while (counted[0] < bytes >> 20) {
+                    counted[0]++;
+                    progress.frameDone();
+                }
+            });
+            progress.end();
+            Analysis analysis = engine.analyse(source, progress);
+            List<Track> tracks = engine.track(analysis);
+            Findings findings = Findings.of(file, analysis, tracks, settings.provenance());
+            String sha = ReviewJson.writeFindings(findings, p.dir().resolve(ReviewJson.FINDINGS_FILE));
+            Map<Integer, List<TrackThumbnails.Thumb>> thumbs = TrackThumbnails.make(source, findings, p.thumbsDir(), progress);
+            if (!playable(source, findings.video())) {
+                makePreview(p, progress);
+            }
+            Project project = new ProjectEdits(findings, by, clock).start(sha, settings.redaction());
+            ReviewJson.writeProject(project, p.dir().resolve(ReviewJson.PROJECT_FILE));
+            p.ready(findings, project, thumbs);
+        } catch (CancellationException e) {
+            p.cancelled();
+        } catch (FaceblurException e) {
+            p.failed(e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            LOG.error("analysis of {} failed", p.source(), e);
+            p.failed("the analysis failed (" + e + "); see the studio's log");
+        } finally {
+            p.analysisQueued(false);
+        }
+    }
+
+    /** Whether a browser plays the file as it is: H.264 (or a web codec) in MP4 or MOV. */
+    static boolean playable(Path source, VideoInfo info) {
+        String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean container = name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov")
+                || name.endsWith(".webm");
+        return container && PLAYABLE_CODECS.contains(info.codec());
+    }
+
+    /**
+     * A copy the browser can play, frame for frame at the source's times (the renderer's own timing, with nothing
+     * hidden), quick to make rather than good to look at.
+     */
+    private void makePreview(StudioProject p, LiveProgress progress) {
+        EncoderSettings quick = new EncoderSettings(28, "ultrafast", settings.encoding().threads());
+        engine.renderSegment(p.source(), List.of(), new Segment(0, 0, Long.MAX_VALUE), settings.redaction(), quick,
+                p.previewFile(), progress);
+    }
+
+    void cancel(StudioProject p) {
+        p.cancel();
+        p.export().cancel();
+    }
+
+    /** Queues an export of the project as it is now. */
+    void export(StudioProject p, String by, String signedOffBy) {
+        synchronized (p.export()) {
+            if (p.export().busy()) {
+                throw StudioException.conflict("an export of " + p.name() + " is already under way");
+            }
+            p.export().waiting();
+        }
+        p.progressChanged();
+        heavyWork.submit(() -> runExport(p, by, signedOffBy));
+    }
+
+    private void runExport(StudioProject p, String by, String signedOffBy) {
+        ExportState state = p.export();
+        try {
+            state.running();
+            p.progressChanged();
+            Project project = p.project();
+            Findings findings = p.findings();
+            Container container = Container.defaultFor(p.source(), findings.video());
+            Path target = p.exportsDir().resolve(VideoFiles.stem(p.source()) + "_redacted" + container.extension());
+            Files.createDirectories(p.exportsDir());
+            LiveProgress progress = new LiveProgress(state::cancelRequested, s -> {
+                state.progress(s);
+                p.progressChanged();
+            });
+            ReviewExport.Result result = ReviewExport.export(engine, new ReviewExport.Request(p.source(), findings,
+                    project, settings.encoding(), target, container, true, by, blankToNull(signedOffBy)), clock, progress);
+            p.apply(by, (edits, current) -> edits.note(current, "export", result.video().getFileName() + ", SHA-256 "
+                    + result.report().output().sha256() + (signedOffBy == null || signedOffBy.isBlank() ? ""
+                    : ", signed off by " + signedOffBy.strip())));
+            state.done(result.video());
+        } catch (CancellationException e) {
+            state.cancelled();
+        } catch (FaceblurException | StudioException e) {
+            state.failed(e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            LOG.error("export of {} failed", p.source(), e);
+            state.failed("the export failed (" + e + "); see the studio's log");
+        }
+        p.progressChanged();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Follows drawn track {@code track} from its keyframes, in the background; later requests coalesce. */
+    void follow(StudioProject p, int track, String by) {
+        String key = p.id() + "/" + track;
+        if (!followsQueued.add(key)) {
+            return;
+        }
+        p.following(track, 0.0);
+        p.progressChanged();
+        followWork.submit(() -> {
+            followsQueued.remove(key);
+            runFollow(p, track, by);
+        });
+    }
+
+    private void runFollow(StudioProject p, int track, String by) {
+        try {
+            ReviewTrack t = p.project().findTrack(track).orElse(null);
+            if (t == null || !t.isDrawn() || !t.drawn().following()) {
+                return;
+            }
+            DrawnPath drawn = t.drawn();
+            BoxFollower follower = followers.computeIfAbsent(p.id(),
+                    id -> new BoxFollower(p.source(), p.findings().frames()));
+            LiveProgress progress = new LiveProgress(() -> false, s -> {
+                if (s.total() > 0) {
+                    p.following(track, Math.min(1.0, (double) s.done() / s.total()));
+                    p.progressChanged();
+                }
+            });
+            List<FollowedBox> boxes = follower.follow(drawn.keyframes(), drawn.firstFrame(), drawn.lastFrame(),
+                    progress, () -> !p.project().findTrack(track).map(x -> x.isDrawn()
+                            && x.drawn().keyframes().equals(drawn.keyframes())).orElse(false));
+            thumbnail(p, track, drawn);
+            p.apply(by, (edits, current) -> edits.followed(current, track, drawn.keyframes(), boxes));
+            p.followProblems().remove(track);
+        } catch (CancellationException e) {
+            // A newer keyframe replaced these: its own follow is queued.
+        } catch (FaceblurException | StudioException e) {
+            p.followProblems().put(track, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("following track {} of {} failed", track, p.source(), e);
+            p.followProblems().put(track, "following failed (" + e + "); the box stays on the frames set by hand");
+        } finally {
+            p.following(track, null);
+            p.progressChanged();
+        }
+    }
+
+    /** A drawn face's thumbnail, cut at its first keyframe. */
+    private static void thumbnail(StudioProject p, int track, DrawnPath drawn) {
+        Keyframe key = drawn.keyframes().get(0);
+        Box around = key.box().scaledAboutCenter(1.2);
+        TrackThumbnails.write(p.thumbsDir().resolve(StudioViews.drawnThumb(track)), p.frames().crop(key.frame(), around));
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        library.list().forEach(this::cancel);
+        heavyWork.shutdownNow();
+        followWork.shutdownNow();
+        try {
+            heavyWork.awaitTermination(30, TimeUnit.SECONDS);
+            followWork.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        followers.values().forEach(BoxFollower::close);
+        events.close();
+        library.close();
+    }
+}

@@ -1,0 +1,31 @@
+package faceblur.studio;
+
+import faceblur.redact.RedactionSettings;
+import faceblur.review.Provenance;
+import faceblur.video.EncoderSettings;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the studio runs.
+ *
+ * @param dataDir        where projects and uploads live
+ * @param maxUploadBytes the largest video a page may upload (the same limit as {@code serve}'s)
+ * @param token          the secret in the printed URL that opens a session, or null where people sign in with
+ *                       access keys
+ * @param accessKeys     secret keys by access key id, for signing in ({@code serve} with keys); empty otherwise
+ * @param localUser      who decisions are logged as when nobody signs in
+ * @param provenance     how the engine finds faces, recorded in every project's findings
+ * @param redaction      the export's style until a reviewer changes it
+ * @param encoding       how exports are encoded ({@code faceblur blur}'s defaults, so that {@code redact
+ *                       --project} gives the same bytes)
+ */
+public record StudioSettings(Path dataDir, long maxUploadBytes, String token, Map<String, String> accessKeys,
+                             String localUser, Provenance provenance, RedactionSettings redaction,
+                             EncoderSettings encoding) {
+
+    public StudioSettings {
+        accessKeys = Map.copyOf(accessKeys);
+    }
+}

@@ -1,0 +1,29 @@
+package faceblur.studio;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The videos the studio may open: those given to {@code faceblur studio} and its data folder, or the buckets of
+ * {@code faceblur serve}. Anything else is refused by name.
+ */
+interface VideoCatalog {
+
+    /**
+     * One video a page may open.
+     *
+     * @param path  what the page sends to open it: a file path, or an {@code s3://} location
+     * @param name  its name, for people
+     * @param bytes its size
+     */
+    record Video(String path, String name, long bytes) {
+    }
+
+    List<Video> list();
+
+    /**
+     * The local file to read for {@code path}, fetched first if it lives in a store; throws a 403
+     * {@link StudioException} for a path the studio may not read.
+     */
+    Path open(String path);
+}
