@@ -4,6 +4,7 @@ import faceblur.testing.AwsClients;
 import faceblur.testing.Media;
 import faceblur.testing.SdkClients;
 import faceblur.testing.ServerProcess;
+import faceblur.testing.StudioClient;
 import faceblur.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundExcepti
 import software.amazon.awssdk.services.rekognition.model.VideoJobStatus;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,5 +158,37 @@ class ServeJavaSdkTest {
         } catch (SdkException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+    }
+
+    /**
+     * The studio under /studio of the same server: a browser signs in with the access key (it cannot sign
+     * SigV4), gets a session cookie, and sees the buckets' videos; a wrong secret gets nothing.
+     */
+    @Test
+    @Order(20)
+    void studioSignsInWithAnAccessKeyAndReviewsBucketVideos() {
+        URI studio = server.api().resolve("/studio/");
+        StudioClient browser = new StudioClient(studio);
+        HttpResponse<String> page = browser.raw("GET", "", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("secretAccessKey");
+        assertThat(browser.raw("GET", "api/videos", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = browser.raw("POST", "api/signin",
+                "{\"accessKeyId\":\"" + TEST_KEY_ID + "\",\"secretAccessKey\":\"nope\"}");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(browser.raw("GET", "api/videos", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> right = browser.raw("POST", "api/signin",
+                "{\"accessKeyId\":\"" + TEST_KEY_ID + "\",\"secretAccessKey\":\"" + TEST_SECRET + "\"}");
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        assertThat(right.headers().firstValue("Set-Cookie")).hasValueSatisfying(c ->
+                assertThat(c).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/studio/"));
+        browser.signInWith(null);
+        assertThat(browser.get("api/videos").toString()).contains("s3://clips/megamind.mp4");
+        assertThat(browser.get("api/session").path("user").asText()).isEqualTo(TEST_KEY_ID);
+        String id = browser.post("api/projects", "{\"path\":\"s3://clips/megamind.mp4\"}").path("id").asText();
+        browser.awaitReady(id);
+        assertThat(browser.get("api/projects/" + id).path("video").path("frames").asInt()).isEqualTo(271);
+        assertThat(browser.raw("POST", "api/projects", "{\"path\":\"s3://clips/../secret\"}").statusCode())
+                .isIn(400, 403);
     }
 }

@@ -33,7 +33,6 @@ class TraversalTest {
     private static Path data;
     private static LocalS3Server server;
     private static Map<Path, String> before;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -92,7 +91,7 @@ class TraversalTest {
                 "/bucket/inside%2f..%2f..%2fother%2fo.txt"}) {
             HttpRequest copy = HttpRequest.newBuilder(URI.create(server.endpoint() + "/bucket/copied.txt"))
                     .header("x-amz-copy-source", source).PUT(HttpRequest.BodyPublishers.noBody()).build();
-            HttpResponse<String> answer = http.send(copy, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(copy, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(source).isBetween(400, 499);
         }
     }
@@ -127,7 +126,12 @@ class TraversalTest {
         assertThat(base.resolve("x")).doesNotExist();
     }
 
+    /**
+     * A new connection for every request: after refusing a hostile path the server may close its connection,
+     * and a pooled client that reuses it at that moment fails with "received no bytes" (seen once in a full run).
+     */
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -19,6 +19,22 @@ public final class Cli {
     public record Outcome(int exitCode, String stderr) {
     }
 
+    /**
+     * Runs faceblur in a JVM of its own, as a user starts it. For checks of exact bytes: x264's choices depend
+     * on the floating-point state of the threads that create it, which native code run earlier in this test
+     * JVM (OpenCV's tracker) can leave changed; a fresh process starts clean, as the studio's export thread does.
+     */
+    public static Outcome runProcess(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
+        Tools.Result r = Tools.run(pb);
+        return new Outcome(r.exitCode(), r.stderr());
+    }
+
     /** Runs faceblur with {@code args}; adds --model (the test model) and -q for commands that take them. */
     public static synchronized Outcome run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));

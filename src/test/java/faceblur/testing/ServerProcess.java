@@ -28,6 +28,8 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern SERVE_READY = Pattern.compile("Rekognition API on (\\S+), S3 on (\\S+?),");
     /** A worker has no API: its endpoints are left null. */
     private static final Pattern WORKER_READY = Pattern.compile("faceblur worker: ready()()");
+    /** The studio prints its address, token included; it has no S3 endpoint. */
+    private static final Pattern STUDIO_READY = Pattern.compile("faceblur studio: open (\\S+) in your browser()");
 
     private final Process process;
     private final Pattern ready;
@@ -60,6 +62,11 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts {@code faceblur worker ARGS} and waits until it takes work. */
     public static ServerProcess worker(Map<String, String> environment, String... args) {
         return start("worker", WORKER_READY, environment, args);
+    }
+
+    /** Starts {@code faceblur studio ARGS}; {@link #api()} is then the printed address with its token. */
+    public static ServerProcess studio(Map<String, String> environment, String... args) {
+        return start("studio", STUDIO_READY, environment, args);
     }
 
     private static ServerProcess start(String subcommand, Pattern ready, Map<String, String> environment,

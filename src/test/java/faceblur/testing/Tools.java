@@ -134,6 +134,22 @@ public final class Tools {
         return new Gray(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), pixels);
     }
 
+    /** Every frame, decoded by ffmpeg, as 8-bit gray: for checks over many frames of a short clip. */
+    public static List<Gray> grayFrames(Path file) {
+        String size = ffprobe("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x",
+                file.toString());
+        String[] wh = size.split("x");
+        int w = Integer.parseInt(wh[0]);
+        int h = Integer.parseInt(wh[1]);
+        byte[] all = checked(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-fps_mode", "passthrough",
+                "-f", "rawvideo", "-pix_fmt", "gray", "-")).stdout();
+        List<Gray> frames = new ArrayList<>();
+        for (int at = 0; at + w * h <= all.length; at += w * h) {
+            frames.add(new Gray(w, h, Arrays.copyOfRange(all, at, at + w * h)));
+        }
+        return frames;
+    }
+
     public static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
