@@ -5,6 +5,7 @@ import faceblur.engine.FaceBlur;
 import faceblur.redact.RedactionSettings;
 import faceblur.review.Provenance;
 import faceblur.review.SourceFile;
+import faceblur.server.Ports;
 import faceblur.server.ServiceLimits;
 import faceblur.studio.Studio;
 import faceblur.studio.StudioSettings;
@@ -96,6 +97,7 @@ final class StudioCommand implements Callable<Integer> {
                 throw new FaceblurException(v + ": no such file or folder");
             }
         }
+        Ports.requireFree(host, port, "--port");
         warnIfExposed();
         String token = System.getenv(TOKEN_VARIABLE);
         if (token == null || token.isBlank()) {
@@ -147,7 +149,7 @@ final class StudioCommand implements Callable<Integer> {
                         + "the traffic can see the token and the videos; prefer 127.0.0.1 and an SSH tunnel");
             }
         } catch (UnknownHostException e) {
-            throw new FaceblurException("cannot listen on " + host + ": unknown host");
+            throw new IllegalStateException(e); // Ports.requireFree has resolved it
         }
     }
 

@@ -64,6 +64,13 @@ public final class FaceblurServer implements AutoCloseable {
     }
 
     private void startParts(ServeSettings settings, FaceBlur engine) {
+        // Before the store and the database start: a port in use is said in one line, with what to do.
+        if (settings.port() >= 0) {
+            Ports.requireFree(settings.host(), settings.port(), "--port");
+        }
+        if (!settings.worker() && settings.remoteStore() == null) {
+            Ports.requireFree(settings.host(), settings.s3Port(), "--s3-port");
+        }
         checkExposure(settings);
         Path data = createDirectories(settings.dataDir());
         ObjectStore store = ObjectStore.connect(storeSettings(settings, data));

@@ -1,6 +1,7 @@
 package faceblur.server;
 
 import faceblur.testing.AwsClients;
+import faceblur.testing.Browser;
 import faceblur.testing.Media;
 import faceblur.testing.SdkClients;
 import faceblur.testing.ServerProcess;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.FaceDetection;
@@ -26,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,5 +195,27 @@ class ServeJavaSdkTest {
         assertThat(browser.get("api/projects/" + id).path("video").path("frames").asInt()).isEqualTo(271);
         assertThat(browser.raw("POST", "api/projects", "{\"path\":\"s3://clips/../secret\"}").statusCode())
                 .isIn(400, 403);
+    }
+
+    /** The sign-in page in Debian's chromium: a wrong secret is refused on the page, the right one opens it. */
+    @Test
+    @Order(21)
+    void studioSignInPageInABrowser() {
+        ChromeDriver chromium = Browser.start();
+        try {
+            chromium.get(server.api().resolve("/studio").toString());
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
+            chromium.findElement(By.id("access-key-id")).sendKeys(TEST_KEY_ID);
+            chromium.findElement(By.id("secret-access-key")).sendKeys("wrong");
+            chromium.findElement(By.id("signin-button")).click();
+            wait.until(d -> d.getPageSource().contains("wrong access key id or secret access key"));
+            chromium.findElement(By.id("secret-access-key")).clear();
+            chromium.findElement(By.id("secret-access-key")).sendKeys(TEST_SECRET);
+            chromium.findElement(By.id("signin-button")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#videos [data-video-path='s3://clips/megamind.mp4']")).isEmpty());
+            assertThat(chromium.getCurrentUrl()).endsWith("/studio/");
+        } finally {
+            chromium.quit();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package faceblur.studio;
 
+import faceblur.testing.Cli;
 import faceblur.testing.Media;
 import faceblur.testing.ServerProcess;
 import faceblur.testing.StudioClient;
@@ -78,6 +79,19 @@ class StudioAccessTest {
         assertThat(page.body()).contains("token");
         assertThat(anonymous.raw("POST", "api/projects", "{\"path\":\"" + allowed.resolve("small.mp4") + "\"}")
                 .statusCode()).isEqualTo(401);
+    }
+
+    /** A port in use is one line naming it and what to do, exit 2, before anything starts. */
+    @Test
+    void aPortInUseIsOneLine() {
+        String port = String.valueOf(base.getPort());
+        for (String[] args : List.of(new String[]{"studio", "--port", port, "--data", dir.resolve("other").toString()},
+                new String[]{"serve", "--port", port, "--s3-port", "0", "--data", dir.resolve("other").toString()})) {
+            Cli.Outcome outcome = Cli.run(args);
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+            assertThat(outcome.stderr().strip()).as(args[0]).startsWith("faceblur: cannot listen on 127.0.0.1:" + port)
+                    .contains("choose another with --port").doesNotContain("internal error").doesNotContain("\n\tat ");
+        }
     }
 
     @Test
