@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * An output file that appears whole or not at all: work goes to a hidden temporary file beside the target,
@@ -52,6 +53,7 @@ public final class AtomicOutput implements AutoCloseable {
             throw new FaceblurException(target + ": folder " + folder + " does not exist");
         }
         try {
+            removeAbandoned(folder, absolute.getFileName().toString());
             Path temporary = reserve(folder, absolute.getFileName().toString());
             UNFINISHED.add(temporary);
             return new AtomicOutput(target, temporary, overwrite);
@@ -61,12 +63,39 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /**
+     * Temporary files of this target left by a run that was killed ({@code kill -9}, power loss), when no shutdown
+     * hook could remove them: their name says which process wrote them, and that process is gone.
+     */
+    private static void removeAbandoned(Path folder, String name) throws IOException {
+        String prefix = "." + name + ".";
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (!n.startsWith(prefix) || !n.endsWith(".partial")) {
+                    continue;
+                }
+                String owner = n.substring(prefix.length(), n.length() - ".partial".length());
+                int dash = owner.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? owner : owner.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours, or from a version that did not name its process: left alone
+                }
+            }
+        }
+    }
+
+    /**
      * A new empty file beside the target. Created as any new file is (the umask decides its permissions), not
      * as a private temporary file, since it becomes the output that others may need to read.
      */
     private static Path reserve(Path folder, String name) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Path candidate = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+            Path candidate = folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
             try {
                 return Files.createFile(candidate);
             } catch (FileAlreadyExistsException e) {
