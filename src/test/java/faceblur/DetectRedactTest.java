@@ -175,4 +175,39 @@ class DetectRedactTest {
         Gray after = Tools.grayFrame(out, frame);
         assertThat(after.meanAbsDiff(before, 250, 180, 350, 300)).as("change on frame %d", frame).isLessThan(4.0);
     }
+
+    /**
+     * {@code redact --keep} leaves one track's face as it was: the close-up of frame 220 (located by eye) keeps
+     * its detail when its track is kept, and an id that is not in the file is refused by name.
+     */
+    @Test
+    void keepLeavesThatTrackVisible() throws IOException {
+        Path json = dir.resolve("faces.json");
+        assertThat(Cli.run("detect", INPUT.toString(), "-o", json.toString(), "-q").exitCode()).isZero();
+        long t220 = Math.round(220 * FRAME * 1000);
+        int closeUp = -1;
+        for (JsonNode f : JSON.readTree(json.toFile()).path("Faces")) {
+            JsonNode b = f.path("Face").path("BoundingBox");
+            double cx = (b.path("Left").asDouble() + b.path("Width").asDouble() / 2) * WIDTH;
+            double cy = (b.path("Top").asDouble() + b.path("Height").asDouble() / 2) * HEIGHT;
+            if (Math.abs(f.path("Timestamp").asLong() - t220) <= 50 && cx > 300 && cx < 500 && cy > 180 && cy < 360) {
+                closeUp = f.path("TrackId").asInt();
+            }
+        }
+        assertThat(closeUp).isPositive();
+        Path kept = dir.resolve("kept.mp4");
+        Cli.Outcome outcome = Cli.run("redact", INPUT.toString(), "--faces", json.toString(), "--keep",
+                String.valueOf(closeUp), "-o", kept.toString(), "-q", "--preset", "ultrafast");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        Gray before = Tools.grayFrame(INPUT, 220);
+        Gray after = Tools.grayFrame(kept, 220);
+        assertThat(after.detail(300, 180, 500, 360)).isGreaterThan(0.7 * before.detail(300, 180, 500, 360));
+        assertThat(after.meanAbsDiff(before, 300, 180, 500, 360)).isLessThan(4.0);
+
+        Cli.Outcome unknown = Cli.run("redact", INPUT.toString(), "--faces", json.toString(), "--keep", "9999",
+                "-o", dir.resolve("never.mp4").toString(), "-q");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("--keep [9999]: no such TrackId");
+        assertThat(dir.resolve("never.mp4")).doesNotExist();
+    }
 }
