@@ -6,6 +6,7 @@ import faceblur.follow.Keyframe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * A face the reviewer drew because the detector missed it: the boxes they set (keyframes, exact) and the box on
@@ -26,7 +27,7 @@ public record DrawnPath(List<Keyframe> keyframes, List<FollowedBox> boxes, int f
         boxes = sorted(boxes, FollowedBox::frame);
     }
 
-    private static <T> List<T> sorted(List<T> items, java.util.function.ToIntFunction<T> frame) {
+    private static <T> List<T> sorted(List<T> items, ToIntFunction<T> frame) {
         List<T> list = new ArrayList<>(items);
         list.sort(Comparator.comparingInt(frame));
         return List.copyOf(list);

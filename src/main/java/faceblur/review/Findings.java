@@ -8,6 +8,7 @@ import faceblur.track.CameraPath;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,18 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
         }
         int last = frameAt(to);
         return first < frames.size() && first <= last && frames.get(last) <= to ? new FrameRange(first, last) : null;
+    }
+
+    /** The frames each of {@code covering} covers, extensions included: one range per track that shows at all. */
+    public List<FrameRange> framesOf(List<Track> covering) {
+        List<FrameRange> ranges = new ArrayList<>();
+        for (Track t : covering) {
+            FrameRange r = framesCovering(t.startMicros(), t.endMicros());
+            if (r != null) {
+                ranges.add(r);
+            }
+        }
+        return ranges;
     }
 
     /** The frames of the shot that frame {@code frame} is in. */

@@ -129,8 +129,7 @@ public final class ProjectEdits {
             ReviewTrack after = piece(t, at, t.to(), null, t.extendAfter(), Long.MIN_VALUE, Long.MAX_VALUE);
             requireBoth(before, after, track, frame);
             parts.add(before);
-            parts.add(new ReviewTrack(p.nextTrackId(), p.nextPersonId(), after.detected(), after.from(), after.to(),
-                    after.extendBefore(), after.extendAfter(), after.adjustments(), null, false));
+            parts.add(after.withIdentity(p.nextTrackId(), p.nextPersonId()));
         }
         Project next = replaceTrack(p, t, parts, true);
         return logged(next, "split", t.person(), track, frame, null,
@@ -185,9 +184,7 @@ public final class ProjectEdits {
                 parts.add(before);
             }
             if (after != null) {
-                parts.add(before == null ? after : new ReviewTrack(nextId++, t.person(), after.detected(),
-                        after.from(), after.to(), after.extendBefore(), after.extendAfter(), after.adjustments(),
-                        null, false));
+                parts.add(before == null ? after : after.withIdentity(nextId++, t.person()));
             }
         }
         if (parts.isEmpty()) {

@@ -113,14 +113,8 @@ public record RedactionReport(String format, int version, String exportedAt, Str
 
     /** The frames each of {@code tracks} covers. */
     private static List<Span> spans(Findings findings, List<Track> tracks) {
-        List<Span> spans = new ArrayList<>();
-        for (Track t : tracks) {
-            Findings.FrameRange r = findings.framesCovering(t.startMicros(), t.endMicros());
-            if (r != null) {
-                spans.add(new Span(r.first(), r.last(), findings.micros(r.first()) / 1e6, findings.micros(r.last()) / 1e6));
-            }
-        }
-        return spans;
+        return findings.framesOf(tracks).stream().map(r -> new Span(r.first(), r.last(),
+                findings.micros(r.first()) / 1e6, findings.micros(r.last()) / 1e6)).toList();
     }
 
     public byte[] json() {

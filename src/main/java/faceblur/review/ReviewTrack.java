@@ -44,7 +44,12 @@ public record ReviewTrack(int id, int person, Integer detected, long from, long 
     }
 
     ReviewTrack withPerson(int p) {
-        return new ReviewTrack(id, p, detected, from, to, extendBefore, extendAfter, adjustments, drawn, deleted);
+        return withIdentity(id, p);
+    }
+
+    /** The same track under another id and person: one part of a track that was cut in two. */
+    ReviewTrack withIdentity(int newId, int p) {
+        return new ReviewTrack(newId, p, detected, from, to, extendBefore, extendAfter, adjustments, drawn, deleted);
     }
 
     ReviewTrack withDeleted(boolean d) {

@@ -157,13 +157,8 @@ final class StudioViews {
     }
 
     private static TrackView track(StudioProject p, Findings f, Map<Integer, Track> found, ReviewTrack t) {
-        List<int[]> spans = new ArrayList<>();
-        for (Track engineTrack : RedactionPlan.tracksOf(t, found)) {
-            Findings.FrameRange r = f.framesCovering(engineTrack.startMicros(), engineTrack.endMicros());
-            if (r != null) {
-                spans.add(new int[]{r.first(), r.last()});
-            }
-        }
+        List<int[]> spans = f.framesOf(RedactionPlan.tracksOf(t, found)).stream()
+                .map(r -> new int[]{r.first(), r.last()}).toList();
         Double following = p.following().get(t.id());
         if (t.isDrawn()) {
             List<ThumbView> thumbs = Files.exists(p.thumbsDir().resolve(drawnThumb(t.id())))
