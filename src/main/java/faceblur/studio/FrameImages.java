@@ -8,7 +8,6 @@ import faceblur.video.DecodedFrame;
 import faceblur.video.Plane;
 import faceblur.video.VideoReader;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,15 +48,11 @@ final class FrameImages implements AutoCloseable {
 
     /** The part of frame {@code frame} inside {@code box} (clipped to the picture), for a thumbnail. */
     synchronized byte[] crop(int frame, Box box) {
-        DecodedFrame f = read(frame);
-        Mat image = f.image();
-        Box c = box.clippedTo(image.cols(), image.rows());
-        int x = (int) Math.floor(c.x());
-        int y = (int) Math.floor(c.y());
-        int w = Math.max(1, Math.min(image.cols() - x, (int) Math.ceil(c.width())));
-        int h = Math.max(1, Math.min(image.rows() - y, (int) Math.ceil(c.height())));
-        try (Rect rect = new Rect(x, y, w, h); Mat part = new Mat(image, rect)) {
-            return Jpeg.encode(TrackThumbnails.sized(part), QUALITY);
+        try (Mat picture = TrackThumbnails.picture(read(frame).image(), box)) {
+            if (picture == null) {
+                throw new StudioException(400, "the box lies outside the picture of frame " + frame);
+            }
+            return Jpeg.encode(picture, QUALITY);
         }
     }
 

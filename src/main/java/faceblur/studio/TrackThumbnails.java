@@ -2,6 +2,7 @@ package faceblur.studio;
 
 import faceblur.detect.Box;
 import faceblur.engine.ProgressListener;
+import faceblur.redact.PixelArea;
 import faceblur.review.Findings;
 import faceblur.review.ReviewJson;
 import faceblur.track.Track;
@@ -109,23 +110,32 @@ final class TrackThumbnails {
     }
 
     private static Thumb cut(Mat image, Candidate c, int frame, Path dir) {
-        Box area = c.box().scaledAboutCenter(MARGIN).clippedTo(image.cols(), image.rows());
-        int x = (int) Math.floor(area.x());
-        int y = (int) Math.floor(area.y());
-        int w = Math.min(image.cols() - x, (int) Math.ceil(area.width()));
-        int h = Math.min(image.rows() - y, (int) Math.ceil(area.height()));
-        if (w < 2 || h < 2) {
-            return null;
-        }
-        try (Rect rect = new Rect(x, y, w, h); Mat part = new Mat(image, rect); Mat small = sized(part)) {
+        try (Mat small = picture(image, c.box().scaledAboutCenter(MARGIN))) {
+            if (small == null) {
+                return null;
+            }
             String file = "f" + c.track() + "-" + frame + ".jpg";
             write(dir.resolve(file), Jpeg.encode(small, FrameImages.QUALITY));
             return new Thumb(frame, file, sharpness(small) * Math.sqrt(c.box().area()));
         }
     }
 
+    /**
+     * The part of {@code image} inside {@code box}, scaled to {@link #HEIGHT} pixels tall (a new picture, the
+     * caller's to close), or null when less than 2x2 pixels of it lie in the picture.
+     */
+    static Mat picture(Mat image, Box box) {
+        PixelArea a = PixelArea.of(box, image.cols(), image.rows());
+        if (a == null || a.width() < 2 || a.height() < 2) {
+            return null;
+        }
+        try (Rect rect = new Rect(a.x(), a.y(), a.width(), a.height()); Mat part = new Mat(image, rect)) {
+            return sized(part);
+        }
+    }
+
     /** {@code image} scaled to {@link #HEIGHT} pixels tall (a new picture). */
-    static Mat sized(Mat image) {
+    private static Mat sized(Mat image) {
         int width = Math.max(1, (int) Math.round(image.cols() * (double) HEIGHT / image.rows()));
         Mat out = new Mat();
         try (Size size = new Size(width, HEIGHT)) {
