@@ -7,8 +7,6 @@ import faceblur.pipeline.OutputNaming;
 import faceblur.pipeline.S3Prefix;
 import faceblur.pipeline.WatchConfig;
 import faceblur.pipeline.WatchRule;
-import faceblur.review.Provenance;
-import faceblur.review.SourceFile;
 import faceblur.server.FaceblurServer;
 import faceblur.server.ServeSettings;
 import faceblur.server.ServiceLimits;
@@ -119,12 +117,7 @@ final class NodeOptions {
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
-                segments.settings(), cacheBytes, worker, webhookToken(), provenance(), studioToken());
-    }
-
-    private Provenance provenance() {
-        return new Provenance(FaceBlur.version(), SourceFile.of(detection.modelPath()), detection.settings(),
-                detection.detectEvery, tracking.settings());
+                segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken());
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */
@@ -132,8 +125,7 @@ final class NodeOptions {
         if (!accessKeys().isEmpty()) {
             return null;
         }
-        String fixed = System.getenv(StudioCommand.TOKEN_VARIABLE);
-        return fixed != null && !fixed.isBlank() ? fixed : Studio.newToken();
+        return Studio.token();
     }
 
     /** Loads the engine and starts the node; stops it when the JVM is asked to stop. */

@@ -3,8 +3,6 @@ package faceblur.cli;
 import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
 import faceblur.redact.RedactionSettings;
-import faceblur.review.Provenance;
-import faceblur.review.SourceFile;
 import faceblur.server.Ports;
 import faceblur.server.ServiceLimits;
 import faceblur.studio.Studio;
@@ -60,8 +58,6 @@ import java.util.concurrent.CountDownLatch;
                 ""})
 final class StudioCommand implements Callable<Integer> {
 
-    static final String TOKEN_VARIABLE = "FACEBLUR_STUDIO_TOKEN";
-
     @Parameters(paramLabel = "VIDEO", arity = "0..*",
             description = "Videos, or folders of them, that the page may open. Uploads are always allowed.")
     List<Path> videos = new ArrayList<>();
@@ -99,17 +95,10 @@ final class StudioCommand implements Callable<Integer> {
         }
         Ports.requireFree(host, port, "--port");
         warnIfExposed();
-        String token = System.getenv(TOKEN_VARIABLE);
-        if (token == null || token.isBlank()) {
-            token = Studio.newToken();
-        }
-        Path model = detection.modelPath();
-        Provenance provenance = new Provenance(FaceBlur.version(), SourceFile.of(model), detection.settings(),
-                detection.detectEvery, tracking.settings());
+        String token = Studio.token();
         StudioSettings settings = new StudioSettings(data, maxVideoBytes, token, Map.of(),
-                System.getProperty("user.name", "local user"), provenance, RedactionSettings.defaults(),
-                new EncoderSettings(EncoderSettings.defaults().crf(), EncoderSettings.defaults().preset(),
-                        detection.threads));
+                System.getProperty("user.name", "local user"), detection.provenance(tracking),
+                RedactionSettings.defaults(), EncoderSettings.defaults().withThreads(detection.threads));
         FaceBlur engine = detection.engine(tracking);
         Studio studio;
         Javalin http;

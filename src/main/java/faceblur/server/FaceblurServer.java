@@ -107,9 +107,8 @@ public final class FaceblurServer implements AutoCloseable {
     private static Studio studio(ServeSettings settings, FaceBlur engine, ObjectStore store, Path data) {
         StudioSettings studio = new StudioSettings(data.resolve("studio"), settings.limits().maxVideoBytes(),
                 settings.studioToken(), settings.accessKeys(), System.getProperty("user.name", "local user"),
-                settings.provenance(), RedactionSettings.defaults(), new EncoderSettings(
-                EncoderSettings.defaults().crf(), EncoderSettings.defaults().preset(),
-                settings.provenance().detector().threads()));
+                settings.provenance(), RedactionSettings.defaults(),
+                EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()));
         return Studio.buckets(studio, engine, store);
     }
 

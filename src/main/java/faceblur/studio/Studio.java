@@ -48,6 +48,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Studio implements AutoCloseable {
 
+    /** Fixes the secret of the studio's address instead of a new one at every start (for scripts). */
+    public static final String TOKEN_VARIABLE = "FACEBLUR_STUDIO_TOKEN";
+
     private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
     /** Browsers play these as they are; anything else gets a preview copy to play. */
     private static final Set<String> PLAYABLE_CODECS = Set.of("h264", "vp8", "vp9", "av1");
@@ -63,6 +66,7 @@ public final class Studio implements AutoCloseable {
     private final ExecutorService followWork = singleThread("studio-follow");
     private final Map<String, BoxFollower> followers = new ConcurrentHashMap<>();
     private final Set<String> followsQueued = ConcurrentHashMap.newKeySet();
+    private final Path uploads;
 
     private Studio(StudioSettings settings, FaceBlur engine, VideoCatalog catalog, String cookiePath, Clock clock) {
         this.settings = settings;
@@ -71,6 +75,7 @@ public final class Studio implements AutoCloseable {
         this.clock = clock;
         this.library = new ProjectLibrary(settings.dataDir().resolve("projects"), clock, this::publish);
         this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath);
+        this.uploads = uploadsFolder(settings);
         resumeFollowing();
     }
 
@@ -111,9 +116,10 @@ public final class Studio implements AutoCloseable {
         }
     }
 
-    /** A fresh secret for the address that opens the studio. */
-    public static String newToken() {
-        return StudioAccess.newSecret();
+    /** The secret for the address that opens the studio: {@value #TOKEN_VARIABLE}, else a fresh one. */
+    public static String token() {
+        String fixed = System.getenv(TOKEN_VARIABLE);
+        return fixed != null && !fixed.isBlank() ? fixed : StudioAccess.newSecret();
     }
 
     /** Adds the app's pages and API under {@code prefix} ("" or "/studio"). */
@@ -142,7 +148,7 @@ public final class Studio implements AutoCloseable {
     }
 
     Path uploads() {
-        return settings.dataDir().resolve("uploads");
+        return uploads;
     }
 
     private void publish(StudioProject p) {
@@ -251,11 +257,11 @@ public final class Studio implements AutoCloseable {
                 state.progress(s);
                 p.progressChanged();
             });
+            String signer = signedOffBy == null || signedOffBy.isBlank() ? null : signedOffBy.strip();
             ReviewExport.Result result = ReviewExport.export(engine, new ReviewExport.Request(p.source(), findings,
-                    project, settings.encoding(), target, container, true, by, blankToNull(signedOffBy)), clock, progress);
+                    project, settings.encoding(), target, container, true, by, signer), clock, progress);
             p.apply(by, (edits, current) -> edits.note(current, "export", result.video().getFileName() + ", SHA-256 "
-                    + result.report().output().sha256() + (signedOffBy == null || signedOffBy.isBlank() ? ""
-                    : ", signed off by " + signedOffBy.strip())));
+                    + result.report().output().sha256() + (signer == null ? "" : ", signed off by " + signer)));
             state.done(result.video());
         } catch (CancellationException e) {
             state.cancelled();
@@ -266,10 +272,6 @@ public final class Studio implements AutoCloseable {
             state.failed("the export failed (" + e + "); see the studio's log");
         }
         p.progressChanged();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Follows drawn track {@code track} from its keyframes, in the background; later requests coalesce. */

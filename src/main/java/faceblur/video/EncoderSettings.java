@@ -31,4 +31,9 @@ public record EncoderSettings(int crf, String preset, int threads) {
     public static EncoderSettings defaults() {
         return new EncoderSettings(18, "veryfast", 0);
     }
+
+    /** The same settings on {@code n} threads: x264's output depends on its thread count. */
+    public EncoderSettings withThreads(int n) {
+        return new EncoderSettings(crf, preset, n);
+    }
 }
