@@ -22,6 +22,7 @@ public final class AtomicOutput implements AutoCloseable {
     /** Temporary files not yet committed or closed: removed if the process is stopped (Ctrl-C, kill). */
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PARTIAL = ".partial";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> UNFINISHED.forEach(AtomicOutput::deleteQuietly),
@@ -53,7 +54,7 @@ public final class AtomicOutput implements AutoCloseable {
             throw new FaceblurException(target + ": folder " + folder + " does not exist");
         }
         try {
-            removeAbandoned(folder, absolute.getFileName().toString());
+            removeAbandoned(folder, "." + absolute.getFileName() + ".");
             Path temporary = reserve(folder, absolute.getFileName().toString());
             UNFINISHED.add(temporary);
             return new AtomicOutput(target, temporary, overwrite);
@@ -63,26 +64,36 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /**
-     * Temporary files of this target left by a run that was killed ({@code kill -9}, power loss), when no shutdown
-     * hook could remove them: their name says which process wrote them, and that process is gone.
+     * Temporary outputs in {@code folder} left by runs that were killed ({@code kill -9}, power loss), when no
+     * shutdown hook could remove them: their name says which process wrote them, and that process is gone.
+     * Those of live processes, and names faceblur did not make, are left alone.
      */
-    private static void removeAbandoned(Path folder, String name) throws IOException {
-        String prefix = "." + name + ".";
+    public static void removeAbandoned(Path folder) {
+        try {
+            removeAbandoned(folder, ".");
+        } catch (IOException e) {
+            throw new FaceblurException(folder + ": cannot list the folder (" + e.getMessage() + ")");
+        }
+    }
+
+    /** {@link #removeAbandoned(Path)} for the names that start with {@code prefix}. */
+    private static void removeAbandoned(Path folder, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (!n.startsWith(prefix) || !n.endsWith(".partial")) {
+                if (!n.startsWith(prefix) || !n.endsWith(PARTIAL)) {
                     continue;
                 }
-                String owner = n.substring(prefix.length(), n.length() - ".partial".length());
+                // .NAME.PID-RANDOM.partial: the process id is the last part of the name before the dash.
+                String stem = n.substring(0, n.length() - PARTIAL.length());
+                String owner = stem.substring(stem.lastIndexOf('.') + 1);
                 int dash = owner.indexOf('-');
                 try {
-                    long pid = Long.parseLong(dash < 0 ? owner : owner.substring(0, dash));
-                    if (ProcessHandle.of(pid).isEmpty()) {
+                    if (dash > 0 && ProcessHandle.of(Long.parseLong(owner.substring(0, dash))).isEmpty()) {
                         Files.deleteIfExists(f);
                     }
                 } catch (NumberFormatException e) {
-                    // not one of ours, or from a version that did not name its process: left alone
+                    // not one of ours: left alone
                 }
             }
         }
@@ -95,7 +106,7 @@ public final class AtomicOutput implements AutoCloseable {
     private static Path reserve(Path folder, String name) throws IOException {
         for (int attempt = 1; ; attempt++) {
             Path candidate = folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + PARTIAL);
             try {
                 return Files.createFile(candidate);
             } catch (FileAlreadyExistsException e) {

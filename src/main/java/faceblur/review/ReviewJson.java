@@ -184,9 +184,14 @@ public final class ReviewJson {
         }
     }
 
+    /** Where a new version of {@code file} is written before it replaces the old one. */
+    public static Path savingFileOf(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".saving");
+    }
+
     /** Writes {@code bytes} to a temporary file beside {@code file}, flushes it to disk, and renames it over. */
     static void replace(Path file, byte[] bytes) {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
+        Path temporary = savingFileOf(file);
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -2,6 +2,7 @@ package faceblur.studio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import faceblur.FaceblurException;
+import faceblur.engine.AtomicOutput;
 import faceblur.review.Findings;
 import faceblur.review.Project;
 import faceblur.review.ProjectEdits;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One video under review, as the running studio holds it: its folder, where its analysis stands, and once
@@ -57,8 +56,9 @@ final class StudioProject implements AutoCloseable {
     private Findings findings;
     private Project project;
     private RedactionPlan plan;
-    /** The people as the page lists them, worked out once per version: [not deleted, deleted]. */
-    private final List<?>[] people = new List<?>[2];
+    /** The people as the page lists them, worked out once per version; null until asked. */
+    private List<StudioViews.PersonView> people;
+    private List<StudioViews.PersonView> deletedPeople;
     private int revision;
     private Map<Integer, List<TrackThumbnails.Thumb>> thumbs = Map.of();
     private FrameImages frames;
@@ -155,7 +155,7 @@ final class StudioProject implements AutoCloseable {
         project = p;
         thumbs = Map.copyOf(t);
         plan = null;
-        Arrays.fill(people, null);
+        forgetPeople();
         revision++;
         error = null;
         progress = null;
@@ -254,7 +254,7 @@ final class StudioProject implements AutoCloseable {
             ReviewJson.writeProject(next, dir.resolve(ReviewJson.PROJECT_FILE));
             project = next;
             plan = null;
-            Arrays.fill(people, null);
+            forgetPeople();
             revision++;
             notifyChanged();
         }
@@ -265,13 +265,18 @@ final class StudioProject implements AutoCloseable {
      * The people list of the current version, made by {@code make} when this version has none yet: a long
      * video has thousands of people, and the page asks for them a hundred at a time.
      */
-    @SuppressWarnings("unchecked")
-    synchronized <T> List<T> people(boolean deleted, Supplier<List<T>> make) {
-        int k = deleted ? 1 : 0;
-        if (people[k] == null) {
-            people[k] = make.get();
+    synchronized List<StudioViews.PersonView> people(boolean deleted, Supplier<List<StudioViews.PersonView>> make) {
+        if (deleted) {
+            deletedPeople = deletedPeople != null ? deletedPeople : make.get();
+            return deletedPeople;
         }
-        return (List<T>) people[k];
+        people = people != null ? people : make.get();
+        return people;
+    }
+
+    private void forgetPeople() {
+        people = null;
+        deletedPeople = null;
     }
 
     /** How far following drawn track {@code track} has come (0-1), or null once it is over. */
@@ -281,7 +286,7 @@ final class StudioProject implements AutoCloseable {
         } else {
             following.put(track, progress);
         }
-        Arrays.fill(people, null);
+        forgetPeople();
     }
 
     /** The frame images of this video, opened on first use. */
@@ -305,22 +310,22 @@ final class StudioProject implements AutoCloseable {
         }
     }
 
-    /** Removes what a killed run left half-written: temporary outputs and saves. */
+    /**
+     * Removes what a killed studio left half-written: exports and previews whose process is gone, and a save of
+     * the project that never replaced it.
+     */
     void removeLeftovers() {
         for (Path folder : List.of(dir, exportsDir())) {
-            if (!Files.isDirectory(folder)) {
-                continue;
+            if (Files.isDirectory(folder)) {
+                AtomicOutput.removeAbandoned(folder);
             }
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.toList()) {
-                    String n = f.getFileName().toString();
-                    if (n.startsWith(".") && (n.endsWith(".partial") || n.endsWith(".saving"))) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        }
+        try {
+            for (String file : List.of(ReviewJson.PROJECT_FILE, ReviewJson.FINDINGS_FILE)) {
+                Files.deleteIfExists(ReviewJson.savingFileOf(dir.resolve(file)));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
