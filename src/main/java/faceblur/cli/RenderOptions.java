@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.redact.RedactionSettings;
 import faceblur.redact.Style;
 import faceblur.video.EncoderSettings;
+import faceblur.video.MetadataPolicy;
 import picocli.CommandLine.Option;
 
 /** How hidden faces look and how the output is encoded, shared by blur and redact. */
@@ -22,6 +23,12 @@ final class RenderOptions extends MaskOptions {
             description = "x264 speed preset, ultrafast to veryslow. Default: ${DEFAULT-VALUE}.")
     String preset = EncoderSettings.defaults().preset();
 
+    @Option(names = "--keep-metadata",
+            description = "Copy the source's tags into the output: place (GPS), creation time, device make and model, "
+                    + "titles and comments. By default the output carries none of them, only what playback needs "
+                    + "(rotation, colour, timing, audio language).")
+    boolean keepMetadata;
+
     @Option(names = "--overwrite", description = "Replace output files that already exist.")
     boolean overwrite;
 
@@ -33,6 +40,6 @@ final class RenderOptions extends MaskOptions {
     }
 
     EncoderSettings encoding(int threads) {
-        return new EncoderSettings(crf, preset, threads);
+        return new EncoderSettings(crf, preset, threads, keepMetadata ? MetadataPolicy.KEEP : MetadataPolicy.STRIP);
     }
 }

@@ -91,7 +91,7 @@ final class RenderStep {
         }
         WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
         Path video = folder.resolve("video" + container.extension());
-        SegmentJoiner.join(source.path(), pieces, video, container);
+        SegmentJoiner.join(source.path(), pieces, video, container, settings.encoding().metadata());
         Path faces = folder.resolve("faces.json");
         RekognitionJson.write(RekognitionJson.result(whole.info(), whole.tracks()), faces);
         // The detections first: a video in DST then always has its faces.json beside it.

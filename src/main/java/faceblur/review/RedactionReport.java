@@ -5,6 +5,7 @@ import faceblur.follow.Keyframe;
 import faceblur.redact.RedactionSettings;
 import faceblur.track.Track;
 import faceblur.video.EncoderSettings;
+import faceblur.video.MetadataPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import java.util.Objects;
  * @param model        the face model that found the faces
  * @param provenance   how they were found
  * @param redaction    how faces were hidden
- * @param encoding     how the output was encoded
+ * @param encoding     how the output was encoded, and whether the source's tags were removed
  * @param summary      counts
  * @param keptVisible  the people left visible, with their frames
  * @param drawn        faces drawn by hand
@@ -44,7 +45,7 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                               List<PersonFrames> keptVisible, List<DrawnFace> drawn, List<Correction> corrected,
                               List<DeletedTrack> deleted, List<LogEntry> log) {
 
-    public record Encoding(String codec, int crf, String preset) {
+    public record Encoding(String codec, int crf, String preset, String sourceTags) {
     }
 
     public record Summary(int people, int hidden, int keptVisible, int tracksHidden, int tracksDeleted,
@@ -107,7 +108,8 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                 deleted.size(), drawn.size(), corrected.size());
         return new RedactionReport("faceblur-redaction-report", 1, exportedAt, exportedBy, signedOffBy, engine, input,
                 output, frames, findings.provenance().model(), findings.provenance(), project.redaction(),
-                new Encoding("h264", encoding.crf(), encoding.preset()), summary, kept, drawn, corrected, deleted,
+                new Encoding("h264", encoding.crf(), encoding.preset(),
+                        encoding.metadata() == MetadataPolicy.KEEP ? "kept" : "removed"), summary, kept, drawn, corrected, deleted,
                 project.log());
     }
 
@@ -143,7 +145,8 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                 provenance.detector().threshold(), provenance.detector().upscale(), provenance.detectEvery(),
                 provenance.tracking().extendMicros() / 1e6, provenance.tracking().maxGapMicros() / 1e6));
         line(s, "Hiding", redaction.style() + ", " + redaction.shape() + ", mask scale " + redaction.maskScale());
-        line(s, "Encoding", encoding.codec() + ", crf " + encoding.crf() + ", preset " + encoding.preset());
+        line(s, "Encoding", encoding.codec() + ", crf " + encoding.crf() + ", preset " + encoding.preset()
+                + "; the source's tags (place, time, device, names) " + encoding.sourceTags());
         s.append('\n');
         s.append(String.format(Locale.ROOT, "%d people: %d hidden, %d left visible. %d tracks hidden, %d deleted, "
                         + "%d drawn by hand, %d corrected by hand.%n%n", summary.people(), summary.hidden(),

@@ -5,13 +5,14 @@ import faceblur.FaceblurException;
 import java.util.List;
 
 /**
- * How x264 encodes the output.
+ * How the output is written: how x264 encodes it, and which of the source's tags it carries.
  *
- * @param crf     constant rate factor, 0 (lossless) to 51; lower is better quality and larger files
- * @param preset  x264's speed preset, {@code ultrafast} to {@code veryslow}
- * @param threads encoder threads, 0 for as many as x264 chooses
+ * @param crf      constant rate factor, 0 (lossless) to 51; lower is better quality and larger files
+ * @param preset   x264's speed preset, {@code ultrafast} to {@code veryslow}
+ * @param threads  encoder threads, 0 for as many as x264 chooses
+ * @param metadata which of the source's tags go into the output: none that identify anyone, unless asked
  */
-public record EncoderSettings(int crf, String preset, int threads) {
+public record EncoderSettings(int crf, String preset, int threads, MetadataPolicy metadata) {
 
     public static final List<String> PRESETS = List.of("ultrafast", "superfast", "veryfast", "faster", "fast",
             "medium", "slow", "slower", "veryslow", "placebo");
@@ -26,6 +27,14 @@ public record EncoderSettings(int crf, String preset, int threads) {
         if (threads < 0) {
             throw new FaceblurException("--threads must be 0 or more, got " + threads);
         }
+        if (metadata == null) {
+            throw new IllegalArgumentException("metadata policy missing");
+        }
+    }
+
+    /** Settings that strip identifying tags, the default everywhere. */
+    public EncoderSettings(int crf, String preset, int threads) {
+        this(crf, preset, threads, MetadataPolicy.STRIP);
     }
 
     public static EncoderSettings defaults() {
@@ -34,6 +43,6 @@ public record EncoderSettings(int crf, String preset, int threads) {
 
     /** The same settings on {@code n} threads: x264's output depends on its thread count. */
     public EncoderSettings withThreads(int n) {
-        return new EncoderSettings(crf, preset, n);
+        return new EncoderSettings(crf, preset, n, metadata);
     }
 }

@@ -34,7 +34,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 /**
  * The output file of a render or a join: one H.264 stream described like the source's (frame rate, rotation),
- * the source's audio streams copied in by {@link StreamCopier} (unless video only), its metadata, the
+ * the source's audio streams copied in by {@link StreamCopier} (unless video only), the source's tags that the
+ * {@link MetadataPolicy} keeps, the
  * start-time shift, and the index up front. Both ways of making an output share it, so they cannot drift apart.
  *
  * <p>Use: {@link #addVideo}, {@link #writeHeader()}, packets, {@link #finish()}.
@@ -45,17 +46,19 @@ final class OutputMuxer implements AutoCloseable {
     private final Container container;
     private final StreamCopier copier;
     private final boolean copyAudio;
+    private final MetadataPolicy metadata;
     private AVFormatContext output;
     private AVStream video;
     private boolean ioOpen;
 
     /** An output for the video of {@code source}; its audio streams are copied in when {@code copyAudio}. */
-    OutputMuxer(Path path, Container container, Path source, boolean copyAudio) {
+    OutputMuxer(Path path, Container container, Path source, boolean copyAudio, MetadataPolicy metadata) {
         FfmpegLog.quiet();
         this.path = path;
         this.container = container;
         this.copyAudio = copyAudio;
-        this.copier = new StreamCopier(source);
+        this.metadata = metadata;
+        this.copier = new StreamCopier(source, metadata);
         try {
             output = new AVFormatContext(null);
             check(avformat_alloc_output_context2(output, null, container.muxer(), path.toString()), "create the output");
@@ -104,7 +107,7 @@ final class OutputMuxer implements AutoCloseable {
         par.nb_coded_side_data(count.get());
     }
 
-    /** Adds the audio streams and metadata and writes the file header; the video stream must be added. */
+    /** Adds the audio streams and tags and writes the file header; the video stream must be added. */
     void writeHeader() {
         writeHeader(false);
     }
@@ -127,7 +130,8 @@ final class OutputMuxer implements AutoCloseable {
         AVDictionary muxerOptions = new AVDictionary(null);
         if (container != Container.MATROSKA) {
             // The index up front, so that players and browsers can start before the whole file arrives.
-            av_dict_set(muxerOptions, "movflags", "+faststart", 0);
+            // Kept tags go out as QuickTime keys, the only form that holds every one (Apple's device and place keys).
+            av_dict_set(muxerOptions, "movflags", metadata == MetadataPolicy.KEEP ? "+faststart+use_metadata_tags" : "+faststart", 0);
             if (exactStart && video.time_base().den() > 0) {
                 String timescale = Integer.toString(video.time_base().den());
                 av_dict_set(muxerOptions, "video_track_timescale", timescale, 0);

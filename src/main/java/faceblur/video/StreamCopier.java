@@ -23,15 +23,15 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
 
 /**
  * Copies the audio streams of the source into the output packet by packet, never decoding them, so that the
- * sound stays bit-exact. Also hands over the file's metadata.
+ * sound stays bit-exact. Also hands over the file's tags, as far as the {@link MetadataPolicy} lets them through.
  */
 final class StreamCopier implements AutoCloseable {
 
     private final Path source;
+    private final MetadataPolicy metadata;
     private final AVFormatContext input;
     private final int[] outputIndex;
     private final AVPacket packet = av_packet_alloc();
@@ -39,8 +39,9 @@ final class StreamCopier implements AutoCloseable {
     private boolean exhausted;
     private long shiftMicros;
 
-    StreamCopier(Path source) {
+    StreamCopier(Path source, MetadataPolicy metadata) {
         this.source = source;
+        this.metadata = metadata;
         AVFormatContext ctx = new AVFormatContext(null);
         int rc = avformat_open_input(ctx, source.toString(), null, null);
         if (rc < 0) {
@@ -56,7 +57,7 @@ final class StreamCopier implements AutoCloseable {
         Arrays.fill(outputIndex, -1);
     }
 
-    /** Adds one output stream per source audio stream, with the same codec parameters and tags. */
+    /** Adds one output stream per source audio stream, with the same codec parameters and the tags the policy keeps. */
     void addAudioStreams(AVFormatContext output) {
         for (int i = 0; i < input.nb_streams(); i++) {
             AVStream in = input.streams(i);
@@ -72,20 +73,14 @@ final class StreamCopier implements AutoCloseable {
             out.codecpar().codec_tag(0);
             out.time_base(in.time_base());
             out.disposition(in.disposition());
-            out.metadata(copy(in.metadata()));
+            out.metadata(metadata.streamTags(in.metadata()));
             outputIndex[i] = out.index();
         }
     }
 
-    /** The source's file-level metadata (title, creation time...), as a new dictionary for the output. */
+    /** The source's file-level tags the policy keeps, as a new dictionary for the output. */
     AVDictionary fileMetadata() {
-        return copy(input.metadata());
-    }
-
-    private static AVDictionary copy(AVDictionary from) {
-        AVDictionary to = new AVDictionary(null);
-        av_dict_copy(to, from, 0);
-        return to;
+        return metadata.fileTags(input.metadata());
     }
 
     /**

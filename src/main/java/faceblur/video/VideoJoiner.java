@@ -44,7 +44,7 @@ public final class VideoJoiner {
      * Writes {@code pieces}, in order, with the audio of {@code source} into {@code target} (which the caller
      * renames into place when whole); returns the number of video frames written.
      */
-    public static int join(Path source, List<Path> pieces, Path target, Container container) {
+    public static int join(Path source, List<Path> pieces, Path target, Container container, MetadataPolicy metadata) {
         if (pieces.isEmpty()) {
             throw new FaceblurException(target + ": no pieces to join");
         }
@@ -54,7 +54,7 @@ public final class VideoJoiner {
             info = reader.info();
             displayMatrix = reader.displayMatrix();
         }
-        try (OutputMuxer muxer = new OutputMuxer(target, container, source, true)) {
+        try (OutputMuxer muxer = new OutputMuxer(target, container, source, true, metadata)) {
             VideoJoiner joiner = new VideoJoiner(info, muxer);
             try (VideoPackets first = VideoPackets.open(pieces.get(0))) {
                 muxer.addVideo(first.stream().codecpar(), joiner.timeBase, info, displayMatrix);

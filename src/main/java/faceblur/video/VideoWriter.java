@@ -65,7 +65,7 @@ public final class VideoWriter implements AutoCloseable {
         this.path = path;
         this.source = source;
         this.info = source.info();
-        this.muxer = new OutputMuxer(path, container, source.path(), copyAudio);
+        this.muxer = new OutputMuxer(path, container, source.path(), copyAudio, settings.metadata());
         try {
             open(settings, copyAudio);
         } catch (RuntimeException e) {

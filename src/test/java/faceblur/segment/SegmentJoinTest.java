@@ -12,6 +12,7 @@ import faceblur.testing.VideoAssertions;
 import faceblur.track.Track;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
+import faceblur.video.MetadataPolicy;
 import faceblur.video.EncoderSettings;
 import faceblur.video.Segment;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class SegmentJoinTest {
                 pieces.add(piece);
             }
             joined = dir.resolve("joined.mp4");
-            joinedFrames = SegmentJoiner.join(input, pieces, joined, Container.MP4);
+            joinedFrames = SegmentJoiner.join(input, pieces, joined, Container.MP4, MetadataPolicy.STRIP);
             whole = dir.resolve("whole.mp4");
             engine.render(input, tracks, redaction, encoding, whole, Container.MP4, ProgressListener.NONE);
         }
@@ -136,8 +137,10 @@ class SegmentJoinTest {
         Path target = dir.resolve("reversed.mp4");
         List<Path> reversed = new ArrayList<>(pieces);
         java.util.Collections.reverse(reversed);
-        assertThatThrownBy(() -> SegmentJoiner.join(input, reversed, target, Container.MP4)).hasMessageContaining("order");
-        assertThatThrownBy(() -> SegmentJoiner.join(input, pieces.subList(0, pieces.size() - 1), target, Container.MP4))
+        assertThatThrownBy(() -> SegmentJoiner.join(input, reversed, target, Container.MP4, MetadataPolicy.STRIP))
+                .hasMessageContaining("order");
+        assertThatThrownBy(() -> SegmentJoiner.join(input, pieces.subList(0, pieces.size() - 1), target, Container.MP4,
+                MetadataPolicy.STRIP))
                 .hasMessageContaining("271");
         assertThat(target).doesNotExist();
         try (var files = Files.list(dir)) {
