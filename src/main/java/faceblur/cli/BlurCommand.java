@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
+import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
@@ -67,6 +68,7 @@ final class BlurCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RedactionSettings redaction = render.redaction(); // bad options are reported before any file is read
         List<Path> files = InputFiles.expand(inputs);
         if (files.isEmpty()) {
             throw new FaceblurException("no videos found in " + inputs);
@@ -87,13 +89,13 @@ final class BlurCommand implements Callable<Integer> {
         Batch batch = new Batch(quiet);
         try (FaceBlur engine = detection.engine(tracking)) {
             for (Path input : files) {
-                batch.run(input, () -> blur(engine, input));
+                batch.run(input, () -> blur(engine, input, redaction));
             }
         }
         return batch.finish();
     }
 
-    private String blur(FaceBlur engine, Path input) {
+    private String blur(FaceBlur engine, Path input, RedactionSettings redaction) {
         VideoInfo info = VideoReader.probe(input);
         Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
@@ -101,7 +103,7 @@ final class BlurCommand implements Callable<Integer> {
             String name = input.getFileName().toString();
             Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet));
             List<Track> tracks = engine.track(analysis);
-            engine.render(input, tracks, render.redaction(), render.encoding(detection.threads),
+            engine.render(input, tracks, redaction, render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             if (json != null) {
                 RekognitionJson.write(RekognitionJson.result(analysis.info(), tracks), json.temporary());

@@ -3,6 +3,7 @@ package faceblur.cli;
 import faceblur.FaceblurException;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
+import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.FaceDetectionResult;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.review.Findings;
@@ -105,6 +106,8 @@ final class RedactCommand implements Callable<Integer> {
         if (project != null) {
             return renderProject();
         }
+        // Bad options are reported before any file is read.
+        RedactionSettings redaction = render.redaction();
         List<FaceDetectionResult> pages = withoutKept(RekognitionJson.read(faces));
         VideoInfo info = VideoReader.probe(input);
         Outputs.Plan plan = Outputs.plan(input, info, output, null);
@@ -113,7 +116,7 @@ final class RedactCommand implements Callable<Integer> {
             String name = input.getFileName().toString();
             PictureCues cues = engine.readPictureCues(input, ConsoleProgress.forFile(name, quiet));
             List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()), cues);
-            int frames = engine.render(input, tracks, render.redaction(), render.encoding(threads),
+            int frames = engine.render(input, tracks, redaction, render.encoding(threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             video.commit();
             if (!quiet) {
@@ -154,7 +157,8 @@ final class RedactCommand implements Callable<Integer> {
     }
 
     private int renderProject() {
-        for (String option : List.of("--style", "--shape", "--mask-scale", "--keep", "--extend", "--max-gap")) {
+        for (String option : List.of("--style", "--shape", "--mask-scale", "--blur-strength", "--pixel-blocks",
+                "--fill-colour", "--keep", "--extend", "--max-gap")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new FaceblurException(option + " cannot be used with --project: the project says how its "
                         + "faces are hidden; change it in the studio");

@@ -2,7 +2,6 @@ package faceblur.engine;
 
 import faceblur.detect.DetectorPool;
 import faceblur.redact.RedactionSettings;
-import faceblur.redact.Redactor;
 import faceblur.shot.CutFinder;
 import faceblur.shot.PictureCues;
 import faceblur.shot.Thumbnail;
@@ -113,7 +112,7 @@ public final class FaceBlur implements AutoCloseable {
     /** Renders {@code input} with every face of {@code tracks} hidden; returns the number of frames written. */
     public int render(Path input, List<Track> tracks, RedactionSettings redaction, EncoderSettings encoding,
                       Path target, Container container, ProgressListener progress) {
-        Renderer renderer = new Renderer(new Redactor(redaction), encoding);
+        Renderer renderer = new Renderer(redaction, encoding);
         return renderer.render(input, new FaceTimeline(tracks), target, container, progress);
     }
 
@@ -124,7 +123,7 @@ public final class FaceBlur implements AutoCloseable {
      */
     public int renderSegment(Path input, List<Track> tracks, Segment segment, RedactionSettings redaction,
                              EncoderSettings encoding, Path target, ProgressListener progress) {
-        Renderer renderer = new Renderer(new Redactor(redaction), encoding);
+        Renderer renderer = new Renderer(redaction, encoding);
         try (AtomicOutput output = AtomicOutput.create(target, true)) {
             int frames = renderer.render(input, new FaceTimeline(tracks), segment, output.temporary(), progress);
             output.commit();

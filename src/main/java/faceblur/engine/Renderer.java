@@ -2,7 +2,10 @@ package faceblur.engine;
 
 import faceblur.FaceblurException;
 import faceblur.detect.Box;
+import faceblur.redact.Outliner;
+import faceblur.redact.RedactionSettings;
 import faceblur.redact.Redactor;
+import faceblur.redact.Style;
 import faceblur.video.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.video.Container;
@@ -13,7 +16,9 @@ import faceblur.video.VideoReader;
 import faceblur.video.VideoWriter;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The second pass: decodes the video again, hides every face the timeline has at each frame's own
@@ -22,10 +27,13 @@ import java.util.List;
 public final class Renderer {
 
     private final Redactor redactor;
+    private final Outliner outliner;
     private final EncoderSettings encoder;
 
-    public Renderer(Redactor redactor, EncoderSettings encoder) {
-        this.redactor = redactor;
+    /** Hides faces as {@code redaction} says, or outlines them for its {@link Style#OUTLINE} style. */
+    public Renderer(RedactionSettings redaction, EncoderSettings encoder) {
+        this.redactor = redaction.style().hides() ? new Redactor(redaction) : null;
+        this.outliner = redaction.style().hides() ? null : new Outliner(redaction);
         this.encoder = encoder;
     }
 
@@ -62,14 +70,7 @@ public final class Renderer {
     private int render(VideoReader reader, FaceTimeline timeline, long endMicros, VideoWriter writer, ProgressListener progress) {
         int frames = 0;
         for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
-            List<Box> faces = timeline.boxesAt(frame.micros());
-            if (!faces.isEmpty()) {
-                // Edit the decoded YUV itself: the rest of the picture is never converted, so only
-                // the encoder touches it, as in a plain transcode.
-                for (Plane plane : frame.planes()) {
-                    redactor.apply(plane.pixels(), faces, plane.scale(), plane.black());
-                }
-            }
+            mark(frame, timeline, reader.info().height());
             writer.write(frame);
             frames++;
             progress.frameDone();
@@ -77,5 +78,34 @@ public final class Renderer {
         writer.finish();
         progress.end();
         return frames;
+    }
+
+    /**
+     * Hides (or outlines) every face of the frame in its decoded YUV itself: the rest of the picture is never
+     * converted, so only the encoder touches it, as in a plain transcode.
+     */
+    private void mark(DecodedFrame frame, FaceTimeline timeline, int height) {
+        if (redactor != null) {
+            List<Box> faces = timeline.boxesAt(frame.micros());
+            if (!faces.isEmpty()) {
+                for (Plane plane : frame.planes()) {
+                    redactor.apply(plane, faces);
+                }
+            }
+            return;
+        }
+        List<Outliner.Outline> outlines = new ArrayList<>();
+        for (FaceTimeline.TrackFaces face : timeline.facesAt(frame.micros())) {
+            boolean seen = !Double.isNaN(face.score());
+            String label = "#" + face.trackId() + (seen ? String.format(Locale.ROOT, " %.2f", face.score()) : "");
+            for (Box box : face.boxes()) {
+                outlines.add(new Outliner.Outline(box, label, seen));
+            }
+        }
+        if (!outlines.isEmpty()) {
+            for (Plane plane : frame.planes()) {
+                outliner.draw(plane, outlines, height);
+            }
+        }
     }
 }

@@ -1,10 +1,10 @@
 package faceblur.redact;
 
 import faceblur.detect.Box;
+import faceblur.video.Plane;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,31 +19,32 @@ import java.util.List;
  */
 public final class Redactor {
 
-    /** Blur keeps about this many cells of colour across the mask: too few to recognise anyone. */
-    static final int BLUR_CELLS = 8;
-    /** Pixelation uses about this many blocks across the mask. */
-    static final int PIXEL_BLOCKS = 10;
-
     private final RedactionSettings settings;
 
     public Redactor(RedactionSettings settings) {
+        if (!settings.style().hides()) {
+            throw new IllegalArgumentException(settings.style() + " hides nothing: draw it with the Outliner");
+        }
         this.settings = settings;
     }
 
-    /** Hides every face in a BGR frame; boxes are face boxes in the frame's pixels, before mask scaling. */
-    public void apply(Mat frame, List<Box> faces) {
-        apply(frame, faces, 1.0, 0);
+    /** Hides every face in a BGR (or grey) image; boxes are face boxes in the image's pixels, before mask scaling. */
+    public void apply(Mat image, List<Box> faces) {
+        apply(image, faces, 1.0, settings.fillColour().channels(image.channels()));
+    }
+
+    /** Hides every face in one plane of a YUV picture; boxes are in pixels of the full picture. */
+    public void apply(Plane plane, List<Box> faces) {
+        apply(plane.pixels(), faces, plane.scale(), new byte[] {(byte) plane.value(settings.fillColour())});
     }
 
     /**
-     * Hides every face in one image or one plane of a YUV picture.
-     *
      * @param image the pixels (8 bits per channel), edited in place
      * @param faces face boxes in pixels of the full picture, before mask scaling
      * @param scale the image's size relative to the full picture (0.5 for subsampled chroma)
-     * @param black the value of black in this image, for {@link Style#FILL}
+     * @param fill  the fill colour's value in each channel of this image, for {@link Style#FILL}
      */
-    public void apply(Mat image, List<Box> faces, double scale, int black) {
+    private void apply(Mat image, List<Box> faces, double scale, byte[] fill) {
         Pixels pixels = null;
         for (Box face : faces) {
             Box mask = face.scaledAboutCenter(settings.maskScale()).times(scale);
@@ -52,12 +53,12 @@ public final class Redactor {
                 if (pixels == null) {
                     pixels = Pixels.of(image);
                 }
-                hide(pixels, mask, area, black);
+                hide(pixels, mask, area, fill);
             }
         }
     }
 
-    private void hide(Pixels image, Box mask, PixelArea area, int black) {
+    private void hide(Pixels image, Box mask, PixelArea area, byte[] fill) {
         int x0 = area.x();
         int y0 = area.y();
         int width = area.width();
@@ -68,7 +69,8 @@ public final class Redactor {
         Interpolation columns = null;
         Interpolation rows = null;
         if (settings.style() != Style.FILL) {
-            double cellSize = cellSize(mask, settings.style() == Style.BLUR ? BLUR_CELLS : PIXEL_BLOCKS);
+            double cellSize = cellSize(mask, settings.style() == Style.BLUR ? settings.blurStrength().cellsAcross()
+                    : settings.pixelBlocks());
             columns = new Interpolation(width, Math.max(1, (int) Math.round(width / cellSize)), channels);
             rows = new Interpolation(height, Math.max(1, (int) Math.round(height / cellSize)), 1);
             // Computed in full before any pixel is written: the mask reads the area it then replaces.
@@ -95,7 +97,7 @@ public final class Redactor {
                 }
             }
             switch (settings.style()) {
-                case FILL -> image.fill(y, from, to, black, buffer);
+                case FILL -> image.fill(y, from, to, fill, buffer);
                 case PIXELATE -> {
                     grid.row(rows.cell(y - y0), line);
                     image.putCells(y, from, to, x0, columns, line, buffer);
@@ -104,6 +106,7 @@ public final class Redactor {
                     grid.rowBetween(rows, y - y0, line);
                     image.putInterpolated(y, from, to, x0, columns, line, buffer);
                 }
+                default -> throw new IllegalStateException(settings.style() + " hides nothing");
             }
         }
     }
@@ -122,9 +125,12 @@ public final class Redactor {
             return new Pixels(bytes, image.channels(), step);
         }
 
-        void fill(int y, int from, int to, int value, byte[] buffer) {
+        /** Pixels {@code from..to} of row {@code y} take {@code colour}, one value per channel. */
+        void fill(int y, int from, int to, byte[] colour, byte[] buffer) {
             int n = (to - from) * channels;
-            Arrays.fill(buffer, 0, n, (byte) value);
+            for (int k = 0; k < n; k++) {
+                buffer[k] = colour[k % channels];
+            }
             bytes.put(y * step + from * channels, buffer, 0, n);
         }
 

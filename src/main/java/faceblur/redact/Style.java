@@ -8,8 +8,18 @@ public enum Style {
     BLUR,
     /** Large blocks, about ten across the mask. */
     PIXELATE,
-    /** A solid black area. */
-    FILL;
+    /** A solid colour (black unless chosen). */
+    FILL,
+    /**
+     * Nothing hidden: each mask's outline with its track and the detector's score, to see what the engine
+     * found and tune the threshold. Never for publishing.
+     */
+    OUTLINE;
+
+    /** Whether this style hides faces (every one but {@link #OUTLINE}). */
+    public boolean hides() {
+        return this != OUTLINE;
+    }
 
     /** As typed on the command line. */
     @Override

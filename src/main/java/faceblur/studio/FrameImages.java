@@ -39,7 +39,7 @@ final class FrameImages implements AutoCloseable {
         if (!hide.isEmpty()) {
             Redactor redactor = new Redactor(settings);
             for (Plane plane : f.planes()) {
-                redactor.apply(plane.pixels(), hide, plane.scale(), plane.black());
+                redactor.apply(plane, hide);
             }
             position = -1; // this picture is no longer the decoded one: decode it again if asked
         }

@@ -383,7 +383,11 @@ final class StudioRoutes {
         Style style = body.has("style") ? enumValue(Style.class, text(body, "style"), "style") : now.style();
         Shape shape = body.has("shape") ? enumValue(Shape.class, text(body, "shape"), "shape") : now.shape();
         double scale = body.has("maskScale") ? body.get("maskScale").asDouble() : now.maskScale();
-        RedactionSettings settings = new RedactionSettings(style, shape, scale);
+        if (!style.hides()) {
+            throw new StudioException(400, "style " + style + " hides nothing: it is for `faceblur blur --style outline`,"
+                    + " not for an export");
+        }
+        RedactionSettings settings = now.with(style, shape, scale);
         project.apply(s.user(), (e, p) -> e.redaction(p, settings));
         return settings;
     }

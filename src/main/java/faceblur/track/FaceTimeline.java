@@ -19,8 +19,11 @@ public final class FaceTimeline {
     /** Tracks are indexed by the seconds they cover, so a question looks at the few tracks near its time. */
     private static final long BUCKET_MICROS = 1_000_000;
 
-    /** The boxes hiding one track's face at one time. */
-    public record TrackFaces(int trackId, List<Box> boxes) {
+    /**
+     * The boxes hiding one track's face at one time, and the detector's score there (NaN where the face was not
+     * seen at that time: the tracker carries it between sightings or holds it before and after).
+     */
+    public record TrackFaces(int trackId, List<Box> boxes, double score) {
         public TrackFaces {
             boxes = List.copyOf(boxes);
         }
@@ -91,7 +94,7 @@ public final class FaceTimeline {
         for (int i : buckets[(int) k]) {
             Track t = byStart.get(i);
             if (t.covers(micros)) {
-                faces.add(new TrackFaces(t.id(), t.boxesAt(micros)));
+                faces.add(new TrackFaces(t.id(), t.boxesAt(micros), t.scoreAt(micros)));
             }
         }
         return faces;

@@ -126,6 +126,15 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         return List.of(camera.toPicture(scene(a).lerp(scene(b), t), micros));
     }
 
+    /** The detector's score for this face at {@code micros}, or NaN unless it was seen at exactly that time. */
+    public double scoreAt(long micros) {
+        if (micros < firstMicros() || micros > lastMicros()) {
+            return Double.NaN;
+        }
+        TrackPoint p = points.get(upperIndex(micros));
+        return p.micros() == micros ? p.detection().confidence() : Double.NaN;
+    }
+
     /** The first index whose time is at or after {@code micros}. */
     private int upperIndex(long micros) {
         int lo = 0;

@@ -7,6 +7,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
@@ -91,14 +93,18 @@ public final class DecodedFrame {
             }
         }
         boolean subsampled = yuvFormat == AV_PIX_FMT_YUV420P;
-        int lumaBlack = fullRange && passThrough ? 0 : 16;
+        // A converted picture is in limited range whatever the source was (FrameConverter#toYuv).
+        boolean planesFullRange = fullRange && passThrough;
+        // Untagged video is BT.709 from HD sizes up, as players assume.
+        boolean bt709 = decoded.colorspace() == AVCOL_SPC_BT709
+                || (decoded.colorspace() == AVCOL_SPC_UNSPECIFIED && decoded.height() >= 720);
         planes = new ArrayList<>(3);
         for (int p = 0; p < 3; p++) {
             boolean chroma = p > 0;
             int w = chroma && subsampled ? (frame.width() + 1) / 2 : frame.width();
             int h = chroma && subsampled ? (frame.height() + 1) / 2 : frame.height();
             Mat plane = new Mat(h, w, CV_8UC1, frame.data(p), frame.linesize(p));
-            planes.add(new Plane(plane, chroma && subsampled ? 0.5 : 1.0, chroma ? 128 : lumaBlack));
+            planes.add(new Plane(plane, chroma && subsampled ? 0.5 : 1.0, p, planesFullRange, bt709));
         }
         return planes;
     }

@@ -1,6 +1,7 @@
 package faceblur.redact;
 
 import faceblur.detect.Box;
+import faceblur.video.Rgb;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -127,5 +128,83 @@ class RedactorTest {
                 }
             }
         }
+    }
+
+    /** The number of places along row {@code y}, from {@code x0} to {@code x1}, where channel 0 changes value. */
+    private static int changesAlong(Mat m, int y, int x0, int x1) {
+        int changes = 0;
+        try (UByteIndexer ix = m.createIndexer()) {
+            for (int x = x0 + 1; x < x1; x++) {
+                if (ix.get(y, x, 0) != ix.get(y, x - 1, 0)) {
+                    changes++;
+                }
+            }
+        }
+        return changes;
+    }
+
+    @Test
+    void pixelationHasTheChosenNumberOfBlocksAcross() {
+        for (int blocks : new int[] {4, 10, 24}) {
+            try (Mat frame = picture((x, y) -> x)) {
+                RedactionSettings settings = new RedactionSettings(Style.PIXELATE, Shape.BOX, 1.0, BlurStrength.HIGH,
+                        blocks, Rgb.BLACK);
+                new Redactor(settings).apply(frame, List.of(new Box(20, 10, 96, 80)));
+                // On a ramp each block has its own mean: one change of value per block edge, none inside a block.
+                assertThat(changesAlong(frame, 50, 20, 116)).as(blocks + " blocks").isEqualTo(blocks - 1);
+            }
+        }
+    }
+
+    @Test
+    void weakerBlurLeavesMoreDetailAndHighIsTheDefault() {
+        assertThat(RedactionSettings.defaults().blurStrength()).isEqualTo(BlurStrength.HIGH);
+        double previous = -1;
+        for (BlurStrength strength : List.of(BlurStrength.HIGH, BlurStrength.MEDIUM, BlurStrength.LOW)) {
+            java.util.Random noise = new java.util.Random(7);
+            try (Mat frame = picture((x, y) -> noise.nextInt(256))) {
+                new Redactor(new RedactionSettings(Style.BLUR, Shape.BOX, 1.0, strength, 10, Rgb.BLACK))
+                        .apply(frame, List.of(new Box(20, 10, 160, 80)));
+                double left = detail(frame, 22, 12, 178, 88);
+                assertThat(left).as(strength + " leaves more than the stronger blur").isGreaterThan(previous);
+                previous = left;
+            }
+        }
+    }
+
+    /** A 200x100 grey picture with the given value at each pixel. */
+    private static Mat picture(java.util.function.IntBinaryOperator value) {
+        Mat m = new Mat(100, 200, CV_8UC3);
+        try (UByteIndexer ix = m.createIndexer()) {
+            for (int y = 0; y < 100; y++) {
+                for (int x = 0; x < 200; x++) {
+                    int v = value.applyAsInt(x, y);
+                    for (int c = 0; c < 3; c++) {
+                        ix.put(y, x, c, v);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void fillTakesTheChosenColourInEachChannel() {
+        try (Mat frame = checkerboard()) {
+            new Redactor(new RedactionSettings(Style.FILL, Shape.BOX, 1.0, BlurStrength.HIGH, 10, Rgb.parse("#ff8800")))
+                    .apply(frame, List.of(new Box(10, 10, 20, 20)));
+            try (UByteIndexer ix = frame.createIndexer()) {
+                assertThat(new int[] {ix.get(20, 20, 0), ix.get(20, 20, 1), ix.get(20, 20, 2)})
+                        .containsExactly(0x00, 0x88, 0xff);
+            }
+        }
+    }
+
+    @Test
+    void outlineIsNotAWayToHide() {
+        assertThat(Style.OUTLINE.hides()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Redactor(new RedactionSettings(Style.OUTLINE, Shape.BOX, 1.0)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
