@@ -61,6 +61,17 @@ class StylesTest {
         assertThat(outcome.stderr().strip()).contains("#rrggbb").doesNotContain("\tat ").hasLineCount(1);
     }
 
+    @Test
+    void aWatchRuleTakesTheSameOptionsAndRefusesWhatDoesNotHide() {
+        for (String options : List.of("style=outline", "style=fill,colour=red", "pixel-blocks=2", "shape")) {
+            Cli.Outcome outcome = Cli.run("serve", "--port", "0", "--s3-port", "0", "--watch", "s3://upl/in", "--to",
+                    "s3://pub/out", "--rule-options", options);
+            assertThat(outcome.exitCode()).as(options).isEqualTo(2);
+            assertThat(outcome.stderr().strip()).as(options).startsWith("faceblur: --rule-options " + options)
+                    .doesNotContain("\tat ").hasLineCount(1);
+        }
+    }
+
     /**
      * Outline hides nothing: the inside of the mask keeps the picture; its edge is green on the frames where the
      * detector saw the face (0 and 9, the given samples' frames) and yellow where the tracker carries it.

@@ -86,6 +86,13 @@ final class NodeOptions {
             description = "Where the blurred copies of the matching --watch go, with <key>.faces.json beside each.")
     List<String> to = new ArrayList<>();
 
+    @Option(names = "--rule-options", paramLabel = "OPTIONS",
+            description = "How the --watch in the same position hides faces, as blur's options without dashes: "
+                    + "style=pixelate,pixel-blocks=8 or style=fill,fill-colour=#202020,shape=box (names: "
+                    + RuleOptions.KEYS + "); 'default' for the defaults. Stored with each job. Give one per --watch "
+                    + "or none.")
+    List<String> ruleOptions = new ArrayList<>();
+
     @Option(names = "--watch-interval", paramLabel = "DURATION", converter = Sizes.DurationConverter.class,
             description = "How often each --watch folder is listed; POST /s3-events starts new objects at once. "
                     + "Default: 30s.")
@@ -154,11 +161,16 @@ final class NodeOptions {
             throw new FaceblurException("give one --to for each --watch (" + watch.size() + " --watch, "
                     + to.size() + " --to)");
         }
+        if (!ruleOptions.isEmpty() && ruleOptions.size() != watch.size()) {
+            throw new FaceblurException("give one --rule-options for each --watch, or none (" + watch.size()
+                    + " --watch, " + ruleOptions.size() + " --rule-options)");
+        }
         OutputNaming naming = new OutputNaming(outputTemplate);
         List<WatchRule> rules = new ArrayList<>();
         try {
             for (int i = 0; i < watch.size(); i++) {
-                rules.add(new WatchRule(S3Prefix.parse(watch.get(i)), S3Prefix.parse(to.get(i)), naming));
+                rules.add(new WatchRule(S3Prefix.parse(watch.get(i)), S3Prefix.parse(to.get(i)), naming,
+                        ruleOptions.isEmpty() ? null : RuleOptions.parse(ruleOptions.get(i))));
             }
         } catch (StorageException e) {
             throw new FaceblurException(e.getMessage());

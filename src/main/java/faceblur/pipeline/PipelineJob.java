@@ -1,5 +1,6 @@
 package faceblur.pipeline;
 
+import faceblur.redact.RedactionSettings;
 import faceblur.storage.S3Location;
 
 import java.time.Instant;
@@ -10,9 +11,15 @@ import java.time.Instant;
  * @param run      1, plus one per retry by hand; steps of an earlier run are stale
  * @param attempts runs of the current step, those cut short by a lost node included
  * @param progress 0 to 1 over all steps
- * @param reason   why it failed, or null
+ * @param reason    why it failed, or null
+ * @param redaction how its faces are hidden, chosen by its watch rule; null for the node's settings
  */
 public record PipelineJob(String id, String ruleId, ObjectVersion source, S3Location video, S3Location faces,
                           PipelineState state, int run, int attempts, double progress, String reason,
-                          Instant createdAt, Instant updatedAt, Instant finishedAt) {
+                          Instant createdAt, Instant updatedAt, Instant finishedAt, RedactionSettings redaction) {
+
+    /** How this job's faces are hidden: as its rule chose, else as {@code nodeDefault}. */
+    public RedactionSettings redactionOr(RedactionSettings nodeDefault) {
+        return redaction != null ? redaction : nodeDefault;
+    }
 }

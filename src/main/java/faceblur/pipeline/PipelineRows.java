@@ -1,7 +1,11 @@
 package faceblur.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faceblur.redact.RedactionSettings;
 import faceblur.storage.S3Location;
 
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +26,9 @@ final class PipelineRows {
 
     private static final String COLUMNS = "job_id, rule_id, source_bucket, source_key, source_etag, source_size, "
             + "video_bucket, video_key, faces_key, state, run, attempts, progress, reason, created_at, updated_at, "
-            + "finished_at";
+            + "finished_at, redaction";
+    /** RedactionSettings as JSON in their own column: field names as in the record. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PipelineRows() {
     }
@@ -38,7 +44,7 @@ final class PipelineRows {
         S3Location video = rule.video(source.location());
         try (PreparedStatement insert = c.prepareStatement("insert into pipeline_jobs (job_id, dedup_key, rule_id, "
                 + "source_bucket, source_key, source_etag, source_size, video_bucket, video_key, faces_key, state, "
-                + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "created_at, updated_at, redaction) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (dedup_key) do nothing")) {
             insert.setString(1, jobId);
             insert.setString(2, dedupKey(source, rule.id()));
@@ -53,6 +59,7 @@ final class PipelineRows {
             insert.setString(11, PipelineState.QUEUED.name());
             insert.setLong(12, now.toEpochMilli());
             insert.setLong(13, now.toEpochMilli());
+            insert.setString(14, rule.redaction() == null ? null : writeJson(rule.redaction()));
             return insert.executeUpdate() == 1;
         }
     }
@@ -250,6 +257,22 @@ final class PipelineRows {
                 video.withKey(rs.getString("faces_key")), PipelineState.valueOf(rs.getString("state")),
                 rs.getInt("run"), rs.getInt("attempts"), rs.getDouble("progress"), rs.getString("reason"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                finishedAt);
+                finishedAt, readRedaction(rs.getString("redaction")));
+    }
+
+    private static String writeJson(RedactionSettings redaction) {
+        try {
+            return JSON.writeValueAsString(redaction);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RedactionSettings readRedaction(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, RedactionSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -62,7 +62,8 @@ final class RenderStep {
                 .withConnection(c -> SegmentRows.segment(c, step.jobId(), step.segment())).orElseThrow();
         WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
         Path piece = folder.resolve("piece.mp4");
-        clock.processing(() -> engine.renderSegment(source.path(), whole.tracks(), segment, settings.redaction(),
+        clock.processing(() -> engine.renderSegment(source.path(), whole.tracks(), segment,
+                job.redactionOr(settings.redaction()),
                 settings.encoding(), piece, new StepProgress(runner.transactions(), step, AnalyseStep.SHARE,
                         RENDERED_AT)));
         store.upload(piece, settings.segments().piece(job, step.run(), step.segment()));

@@ -1,10 +1,14 @@
 package faceblur.pipeline;
 
 import faceblur.FaceblurException;
+import faceblur.redact.RedactionSettings;
 import faceblur.storage.S3Location;
 
-/** New objects under {@code source} are blurred into {@code target}, named by {@code naming}. */
-public record WatchRule(S3Prefix source, S3Prefix target, OutputNaming naming) {
+/**
+ * New objects under {@code source} are blurred into {@code target}, named by {@code naming}, hidden as
+ * {@code redaction} says (null: as the node's settings say).
+ */
+public record WatchRule(S3Prefix source, S3Prefix target, OutputNaming naming, RedactionSettings redaction) {
 
     public WatchRule {
         if (source.covers(target)) {
@@ -14,9 +18,14 @@ public record WatchRule(S3Prefix source, S3Prefix target, OutputNaming naming) {
         }
     }
 
-    /** What makes two announcements the same rule: folders and naming. */
+    /** A rule that hides faces as the node's settings say. */
+    public WatchRule(S3Prefix source, S3Prefix target, OutputNaming naming) {
+        this(source, target, naming, null);
+    }
+
+    /** What makes two announcements the same rule: folders, naming and the look it chose. */
     public String id() {
-        return source + " -> " + target + naming.template();
+        return source + " -> " + target + naming.template() + (redaction == null ? "" : " " + redaction);
     }
 
     public boolean matches(S3Location location) {

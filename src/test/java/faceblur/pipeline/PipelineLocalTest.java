@@ -79,4 +79,67 @@ class PipelineLocalTest {
         assertThat(parsed.created()).extracting(o -> o.location().key()).isEqualTo(List.of("in/a bé.mp4", "in/c.mp4"));
         assertThat(parsed.skipped()).isEqualTo(1);
     }
+
+    /** Each watch rule hides faces its own way, stored with each job: here one rule fills them with red boxes. */
+    @Test
+    void eachRuleHidesFacesItsOwnWay() throws Exception {
+        Path data = Files.createTempDirectory("pipeline-rules");
+        Path clip = Media.fixture("rule-clip.mp4", "-ss", "4", "-t", "1", "-i", Media.media("megamind.mp4").toString(),
+                "-map", "0:v", "-c:v", "libx264", "-preset", "veryfast");
+        try (ServerProcess serve = ServerProcess.start(Map.of(), "--data", data.toString(), "--port", "0",
+                "--s3-port", "0", "--threads", "1", "--watch-interval", "1s",
+                "--watch", "s3://upl/plain", "--to", "s3://pub/plain", "--rule-options", "default",
+                "--watch", "s3://upl/red", "--to", "s3://pub/red",
+                "--rule-options", "style=fill,fill-colour=#ff0000,shape=box,mask-scale=1");
+             ObjectStore store = ObjectStore.connect(S3Settings.of(serve.s3(), "any", "any"))) {
+            store.createBucketIfMissing("upl");
+            store.createBucketIfMissing("pub");
+            store.upload(clip, new S3Location("upl", "plain/c.mp4"));
+            store.upload(clip, new S3Location("upl", "red/c.mp4"));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            List<String> published = List.of("plain/c.mp4", "plain/c.mp4.faces.json", "red/c.mp4",
+                    "red/c.mp4.faces.json");
+            while (System.nanoTime() < deadline && !store.list("pub", "").stream().map(o -> o.location().key())
+                    .toList().containsAll(published)) {
+                Thread.sleep(200);
+            }
+            assertThat(store.list("pub", "")).as(serve.log()).extracting(o -> o.location().key())
+                    .containsAll(published);
+            Path red = data.resolve("red.mp4");
+            Path plain = data.resolve("plain.mp4");
+            Path faces = data.resolve("faces.json");
+            store.download(new S3Location("pub", "red/c.mp4"), red);
+            store.download(new S3Location("pub", "plain/c.mp4"), plain);
+            store.download(new S3Location("pub", "red/c.mp4.faces.json"), faces);
+            // The first face the detector reported, at its own frame: its box's centre is red in one output only.
+            com.fasterxml.jackson.databind.JsonNode face = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(faces.toFile()).get("Faces").get(0);
+            com.fasterxml.jackson.databind.JsonNode box = face.get("Face").get("BoundingBox");
+            int frame = (int) Math.round(face.get("Timestamp").asDouble() / 1000 * 24000 / 1001);
+            int x = (int) ((box.get("Left").asDouble() + box.get("Width").asDouble() / 2) * 720);
+            int y = (int) ((box.get("Top").asDouble() + box.get("Height").asDouble() / 2) * 528);
+            assertThat(rgb(red, frame, x, y, 720)).as("fill rule").satisfies(c -> {
+                assertThat(c[0]).isGreaterThan(230);
+                assertThat(c[1] + c[2]).isLessThan(40);
+            });
+            assertThat(rgb(plain, frame, x, y, 720)).as("default rule: blurred skin, not red").satisfies(c ->
+                    assertThat(c[1] + c[2]).isGreaterThan(60));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("faceblur.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select source_key, redaction from pipeline_jobs order by source_key")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).as("plain/c.mp4's job").isNull();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).as("red/c.mp4's job").contains("\"FILL\"").contains("\"red\":255");
+        }
+    }
+
+    private static int[] rgb(Path video, int frame, int x, int y, int width) {
+        faceblur.testing.Tools.Result r = faceblur.testing.Tools.run(List.of("ffmpeg", "-v", "error", "-i",
+                video.toString(), "-vf", "select=eq(n\\," + frame + ")", "-frames:v", "1", "-f", "rawvideo",
+                "-pix_fmt", "rgb24", "-"), null);
+        int at = (y * width + x) * 3;
+        return new int[] {r.stdout()[at] & 0xFF, r.stdout()[at + 1] & 0xFF, r.stdout()[at + 2] & 0xFF};
+    }
 }
