@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Progress of one file on standard error: a live bar (frames, fps, ETA) on a terminal, otherwise a plain
@@ -16,6 +17,11 @@ import java.time.temporal.ChronoUnit;
 final class ConsoleProgress implements ProgressListener {
 
     private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
+    /** Every line fits a standard terminal, however long the file's name. */
+    static final int WIDTH = 80;
+    /** The file's name in a live bar, which needs the rest of the line for the bar itself. */
+    private static final int BAR_NAME = 24;
+    private static final String DONE = ", done";
 
     private final String name;
     private final boolean terminal;
@@ -49,7 +55,8 @@ final class ConsoleProgress implements ProgressListener {
         this.lastLine = started;
         if (terminal) {
             bar = new ProgressBarBuilder()
-                    .setTaskName(name + ": " + task)
+                    .setTaskName(fit(name, BAR_NAME) + ": " + task)
+                    .setMaxRenderedLength(WIDTH)
                     .setInitialMax(totalFrames)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUnit(" frames", 1)
@@ -78,17 +85,27 @@ final class ConsoleProgress implements ProgressListener {
     private String line(long now) {
         double seconds = Math.max(1e-9, (now - started) / 1e9);
         double fps = done / seconds;
-        StringBuilder s = new StringBuilder(name).append(": ").append(task).append(' ').append(done);
+        StringBuilder s = new StringBuilder(": ").append(task).append(' ').append(done);
         if (total > 0) {
             s.append('/').append(total).append(" frames (").append(Math.min(100, done * 100 / total)).append("%)");
         } else {
             s.append(" frames");
         }
-        s.append(String.format(", %.1f fps", fps));
+        s.append(String.format(Locale.ROOT, fps >= 100 ? ", %.0f fps" : ", %.1f fps", fps));
         if (total > done && fps > 0) {
             s.append(", ETA ").append(format(Duration.ofSeconds(Math.round((total - done) / fps))));
         }
-        return s.toString();
+        return fit(name, WIDTH - s.length() - DONE.length()) + s;
+    }
+
+    /** {@code name}, cut in the middle to at most {@code room} characters (at least a few). */
+    static String fit(String name, int room) {
+        int n = Math.max(5, room);
+        if (name.length() <= n) {
+            return name;
+        }
+        int head = (n - 1) / 2;
+        return name.substring(0, head) + "…" + name.substring(name.length() - (n - 1 - head));
     }
 
     private static String format(Duration d) {
@@ -103,7 +120,7 @@ final class ConsoleProgress implements ProgressListener {
             bar = null;
         } else if (done > 0 || total > 0) {
             // a step that counts nothing (checking a file) has nothing to report
-            out.println(line(System.nanoTime()) + ", done");
+            out.println(line(System.nanoTime()) + DONE);
         }
     }
 }

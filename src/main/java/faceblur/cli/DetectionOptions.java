@@ -11,9 +11,8 @@ final class DetectionOptions extends DetectorOptions {
 
     @Option(names = "--detect-every", paramLabel = "N",
             description = "Run the detector on every N-th frame; each face's track is interpolated on the frames "
-                    + "between. 2 halves the detection time but leaves more faces visible: on the crowd test "
-                    + "videos of bench/ it left 1.1%% of faces of 24 px and more visible (0.4-2.3%% by clip), "
-                    + "against 0.6%% (0.0-1.4%%) with 1 (bench/settings). Default: ${DEFAULT-VALUE}.")
+                    + "between. 2 halves the detection time but leaves about twice as many faces visible (README, "
+                    + "\"How well it works\"). Default: ${DEFAULT-VALUE}.")
     int detectEvery = 1;
 
     /** How these options find faces, as a review records it. */

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 class DetectorOptions {
 
     @Option(names = "--threshold", paramLabel = "SCORE",
-            description = "Lowest detector score (0-1) that counts as a face. Lower finds more faces and blurs "
-                    + "more non-faces: on the crowd test videos of bench/, 0.15 left 0.6%% of faces of 24 px and "
-                    + "more visible, 0.2 1.2%% and 0.3 2.2%%, and blurred 28-54%%, 20-48%% and 13-39%% of the "
-                    + "picture around faces (bench/settings). Default: ${DEFAULT-VALUE}.")
+            description = "Lowest detector score (0-1) that counts as a face. Lower finds more faces, and blurs "
+                    + "more that are not faces; higher leaves more faces visible. To see what a value finds, render "
+                    + "with --style outline (each mask with its score). The README's \"How well it works\" shows "
+                    + "what each value leaves. Default: ${DEFAULT-VALUE}.")
     double threshold = DetectorSettings.DEFAULT_THRESHOLD;
 
     @Option(names = "--upscale", paramLabel = "FACTOR",

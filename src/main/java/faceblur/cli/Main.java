@@ -50,7 +50,20 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::badArguments);
         return cli;
+    }
+
+    /** A mistyped command line: what is wrong and where to read more, not the whole help. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("faceblur: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        String command = cli.getCommandSpec().qualifiedName();
+        err.println("Run '" + command + " --help' for its options and examples.");
+        err.flush();
+        return EXIT_USER_ERROR;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -13,8 +13,7 @@ class MaskOptions {
 
     @Option(names = "--mask-scale", paramLabel = "FACTOR",
             description = "Enlarge each face box by this factor before hiding it, to take in hair and ears. "
-                    + "1.5 also takes in hats and the whole head: on the crowd test videos it left 0.3%% of "
-                    + "faces of 24 px and more visible instead of 0.6%%, and blurred 35-63%% of the picture "
-                    + "around faces instead of 28-54%% (bench/settings). Default: ${DEFAULT-VALUE}.")
+                    + "1.5 also takes in hats and the whole head, and hides more of the picture around faces "
+                    + "(README, \"How well it works\"). Default: ${DEFAULT-VALUE}.")
     double maskScale = RedactionSettings.DEFAULT_MASK_SCALE;
 }

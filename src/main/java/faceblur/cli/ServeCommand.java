@@ -64,6 +64,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServeSettings settings = node.settings(host, port, s3Port, false);
+        // Loading the model, the database and the S3 endpoint takes a while; say so before it does.
+        System.err.println("faceblur serve: starting (face model, job database, S3 endpoint; can take 20 s)...");
         FaceblurServer server = node.start(settings);
         System.err.println("faceblur serve: Rekognition API on " + server.apiEndpoint() + ", S3 on "
                 + server.s3Endpoint() + ", data in " + settings.dataDir().toAbsolutePath()

@@ -69,11 +69,14 @@ public final class ModelLocator {
         return download(cached);
     }
 
+    /** The model at {@code model}, a relative path taken from the working directory, as the user typed it. */
     private static Path requireReadable(Path model, String source) {
-        if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
-            throw new FaceblurException("model " + model + " (from " + source + "): no such readable file");
+        Path absolute = model.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
+            throw new FaceblurException("model " + model + " (from " + source + "): no such readable file at "
+                    + absolute + "; point " + source + " at yunet_n_dynamic.onnx");
         }
-        return model;
+        return absolute;
     }
 
     private Path download(Path target) {

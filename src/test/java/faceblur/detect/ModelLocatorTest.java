@@ -37,6 +37,19 @@ class ModelLocatorTest {
         assertThat(new ModelLocator(Map.of(), cache).locate(null)).isEqualTo(cached);
     }
 
+    /** A relative FACEBLUR_MODEL is taken from the working directory, and a wrong one names where it looked. */
+    @Test
+    void relativePathsAreFromTheWorkingDirectory() throws IOException {
+        Path cwd = Path.of(System.getProperty("user.dir"));
+        Path model = Files.writeString(Files.createDirectories(cwd.resolve("target/relative-model")).resolve("m.onnx"), "m");
+        Map<String, String> env = Map.of(ModelLocator.ENV_VARIABLE, "target/relative-model/m.onnx");
+        assertThat(new ModelLocator(env, dir).locate(null)).isEqualTo(model.toAbsolutePath());
+        Map<String, String> wrong = Map.of(ModelLocator.ENV_VARIABLE, "../nowhere/m.onnx");
+        assertThatThrownBy(() -> new ModelLocator(wrong, dir).locate(null)).isInstanceOf(FaceblurException.class)
+                .hasMessageContaining("FACEBLUR_MODEL")
+                .hasMessageContaining(cwd.getParent().resolve("nowhere/m.onnx").toString());
+    }
+
     /** A real HTTP server on loopback stands in for the model's home. */
     private static HttpServer serving(byte[] body) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

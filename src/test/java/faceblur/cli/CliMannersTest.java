@@ -1,0 +1,89 @@
+package faceblur.cli;
+
+import faceblur.testing.Cli;
+import faceblur.testing.ServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a person at a terminal sees: lines that fit, mistakes answered briefly, help that teaches. */
+class CliMannersTest {
+
+    private static final String LONG_NAME = "interview-with-the-deputy-mayor-about-the-harbour-redevelopment-"
+            + "recorded-on-the-third-of-march-camera-b-take-2.mp4";
+
+    @Test
+    void progressLinesFitEightyColumnsWhateverTheName() {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ConsoleProgress lines = new ConsoleProgress(LONG_NAME, false, new PrintStream(plain, true, StandardCharsets.UTF_8));
+        lines.begin("finding faces", 12_345_678);
+        for (int i = 0; i < 1000; i++) {
+            lines.frameDone();
+        }
+        lines.end();
+        String printed = plain.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("finding faces 1000/12345678 frames").contains("…").contains("p4: finding");
+        assertThat(printed.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+
+        ByteArrayOutputStream live = new ByteArrayOutputStream();
+        ConsoleProgress bar = new ConsoleProgress(LONG_NAME, true, new PrintStream(live, true, StandardCharsets.UTF_8));
+        bar.begin("blurring", 12_345_678);
+        for (int i = 0; i < 1000; i++) {
+            bar.frameDone();
+        }
+        bar.end();
+        List<String> renders = Arrays.stream(live.toString(StandardCharsets.UTF_8).split("[\r\n]"))
+                .map(s -> s.replaceAll("\u001B\\[[0-9;]*m", "")) // colours take no column
+                .filter(s -> !s.isBlank()).toList();
+        assertThat(renders).isNotEmpty().allSatisfy(r -> assertThat(r.length()).as(r).isLessThanOrEqualTo(80));
+        // The name gives way, not the bar and the count.
+        assertThat(renders.get(renders.size() - 1)).contains("blurring 100%").contains("1000/1000 frames");
+    }
+
+    @Test
+    void aMistakeGetsTheErrorAndWhereToLookNotTheWholeHelp() {
+        for (String[][] c : new String[][][] {
+                {{"blur"}, {"Missing required parameter", "Run 'faceblur blur --help'"}},
+                {{"blur", "--crf", "abc", "x.mp4"}, {"'abc' is not an int", "Run 'faceblur blur --help'"}},
+                {{"serve", "--port"}, {"Missing required parameter for option '--port'", "Run 'faceblur serve --help'"}},
+                {{"blurr", "x.mp4"}, {"Unmatched argument", "faceblur blur"}}}) {
+            Cli.Outcome outcome = Cli.run(c[0]);
+            String err = outcome.stderr().strip();
+            assertThat(outcome.exitCode()).as(err).isEqualTo(2);
+            assertThat(err).as(String.join(" ", c[0])).contains(c[1]).doesNotContain("Usage:").doesNotContain("--overwrite");
+            assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(4);
+        }
+    }
+
+    /** Help teaches what an option does; the measurements behind the defaults live in the README. */
+    @Test
+    void helpTeachesAndLeavesTheBenchmarksToTheReadme() {
+        for (String command : List.of("blur", "detect", "redact", "serve", "studio")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            var cli = Main.commandLine();
+            cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+            assertThat(cli.execute(command, "--help")).isZero();
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertThat(help).as(command).contains("Usage:").doesNotContain("bench/").doesNotContainPattern("\\d%");
+        }
+    }
+
+    /** serve says it is starting before its start-up, so a person knows it has not hung. */
+    @Test
+    void serveSaysItIsStartingFirst() throws Exception {
+        Path data = Files.createTempDirectory("manners");
+        try (ServerProcess serve = ServerProcess.start(Map.of(), "--data", data.toString(), "--port", "0",
+                "--s3-port", "0")) {
+            assertThat(serve.log().lines().findFirst().orElse("")).startsWith("faceblur serve: starting");
+        }
+    }
+}
