@@ -23,30 +23,29 @@ class CliMannersTest {
 
     @Test
     void progressLinesFitEightyColumnsWhateverTheName() {
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ConsoleProgress lines = new ConsoleProgress(LONG_NAME, false, new PrintStream(plain, true, StandardCharsets.UTF_8));
-        lines.begin("finding faces", 12_345_678);
-        for (int i = 0; i < 1000; i++) {
-            lines.frameDone();
-        }
-        lines.end();
-        String printed = plain.toString(StandardCharsets.UTF_8);
+        String printed = progress(false, "finding faces", 12_345_678);
         assertThat(printed).contains("finding faces 1000/12345678 frames").contains("…").contains("p4: finding");
         assertThat(printed.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
 
-        ByteArrayOutputStream live = new ByteArrayOutputStream();
-        ConsoleProgress bar = new ConsoleProgress(LONG_NAME, true, new PrintStream(live, true, StandardCharsets.UTF_8));
-        bar.begin("blurring", 12_345_678);
-        for (int i = 0; i < 1000; i++) {
-            bar.frameDone();
-        }
-        bar.end();
-        List<String> renders = Arrays.stream(live.toString(StandardCharsets.UTF_8).split("[\r\n]"))
+        List<String> renders = Arrays.stream(progress(true, "blurring", 12_345_678).split("[\r\n]"))
                 .map(s -> s.replaceAll("\u001B\\[[0-9;]*m", "")) // colours take no column
                 .filter(s -> !s.isBlank()).toList();
         assertThat(renders).isNotEmpty().allSatisfy(r -> assertThat(r.length()).as(r).isLessThanOrEqualTo(80));
         // The name gives way, not the bar and the count.
         assertThat(renders.get(renders.size() - 1)).contains("blurring 100%").contains("1000/1000 frames");
+    }
+
+    /** What a thousand frames of {@code task} print, as plain lines or as a live bar. */
+    private static String progress(boolean terminal, String task, long total) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(LONG_NAME, terminal,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        progress.begin(task, total);
+        for (int i = 0; i < 1000; i++) {
+            progress.frameDone();
+        }
+        progress.end();
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
