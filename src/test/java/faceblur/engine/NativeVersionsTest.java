@@ -1,6 +1,8 @@
 package faceblur.engine;
 
 import faceblur.cli.Main;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,5 +33,14 @@ class NativeVersionsTest {
     @Test
     void readmeNamesTheSameVersions() throws Exception {
         assertThat(Files.readString(Path.of("README.md"))).contains(INSIDE);
+    }
+
+    /** OpenCV links OpenBLAS, so both come from one JavaCPP release (a mixed one warns on every run). */
+    @Test
+    void readmeNamesTheJavaCppReleaseAndItsOpenBlas() throws Exception {
+        assertThat(Loader.getVersion()).isEqualTo("1.5.13");
+        assertThat(openblas_nolapack.OPENBLAS_VERSION.strip()).isEqualTo("OpenBLAS 0.3.31");
+        assertThat(Files.readString(Path.of("README.md")))
+                .contains("JavaCV/JavaCPP 1.5.13").contains("OpenBLAS 0.3.31");
     }
 }
