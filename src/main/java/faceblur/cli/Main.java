@@ -2,6 +2,7 @@ package faceblur.cli;
 
 import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
+import faceblur.engine.NativeVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -81,11 +82,11 @@ public final class Main implements Runnable {
         return EXIT_INTERNAL_ERROR;
     }
 
-    /** The version from the jar's manifest. */
+    /** The version from the jar's manifest, and the versions of the native libraries inside. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{FaceBlur.version()};
+            return new String[]{FaceBlur.version(), NativeVersions.loaded().line()};
         }
     }
 }

@@ -35,7 +35,7 @@ public final class FaceDetector implements AutoCloseable {
      */
     static final int EDGE_MIRROR = 32;
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+    private final OrtEnvironment env = environment();
     private final OrtSession session;
     private final DetectorSettings settings;
 
@@ -47,6 +47,16 @@ public final class FaceDetector implements AutoCloseable {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model.toString(), options);
         }
+    }
+
+    /** The ONNX Runtime inside, as it reports itself. */
+    public static String runtimeVersion() {
+        return environment().getVersion();
+    }
+
+    /** ONNX Runtime's one environment per process; only its errors are logged (faceblur reports its own). */
+    private static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
     }
 
     public DetectorSettings settings() {
