@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NativeVersionsTest {
 
     /** What pom.xml is meant to bring in: each library's own report of itself must say this. */
-    private static final String INSIDE = "FFmpeg 8.0.1, OpenCV 4.13.0, ONNX Runtime 1.29.0";
+    private static final String INSIDE = "FFmpeg 8.0.1, OpenCV 4.13.0, ONNX Runtime 1.28.0";
 
     @Test
     void versionOptionNamesTheLoadedLibraries() {
