@@ -77,6 +77,11 @@ final class NodeOptions {
                     + "to URL, retried with back-off until it answers 2xx. Repeatable.")
     Map<String, URI> notify = new LinkedHashMap<>();
 
+    @Option(names = "--account-id", paramLabel = "DIGITS",
+            description = "The AWS account id the API gives as the caller's (STS GetCallerIdentity), for scripts "
+                    + "that name things after it. Default: ${DEFAULT-VALUE}.")
+    String accountId = ServeSettings.DEFAULT_ACCOUNT_ID;
+
     @Option(names = "--watch", paramLabel = "s3://BUCKET/PREFIX",
             description = "Blur every new object under this folder (local buckets, or the --s3-endpoint store) "
                     + "into the folder of the --to in the same position. Repeatable: pairs in order.")
@@ -124,7 +129,8 @@ final class NodeOptions {
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
-                segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken());
+                segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
+                accountId);
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

@@ -119,7 +119,8 @@ public final class FaceblurServer implements AutoCloseable {
         RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
         PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
                 verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics);
-        return HttpApi.start(settings.host(), settings.port(), endpoint, pipelineEndpoint, metrics, studio);
+        StsEndpoint sts = new StsEndpoint(verifier(settings, StsEndpoint.SIGNING_SERVICE), settings.accountId());
+        return HttpApi.start(settings.host(), settings.port(), endpoint, sts, pipelineEndpoint, metrics, studio);
     }
 
     /** A worker listens only when given a port, and then only for /health and /metrics. */

@@ -5,7 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 
 /**
- * The HTTP routes of the API port: the Rekognition endpoint, the pipeline's, the studio under /studio, a health
+ * The HTTP routes of the API port: the Rekognition endpoint, STS's GetCallerIdentity, the pipeline's, the studio under /studio, a health
  * check and the metrics.
  */
 final class HttpApi {
@@ -13,11 +13,18 @@ final class HttpApi {
     private HttpApi() {
     }
 
-    static Javalin start(String host, int port, RekognitionEndpoint rekognition, PipelineEndpoint pipeline,
-                         ServerMetrics metrics, Studio studio) {
+    static Javalin start(String host, int port, RekognitionEndpoint rekognition, StsEndpoint sts,
+                         PipelineEndpoint pipeline, ServerMetrics metrics, Studio studio) {
         return Javalin.create(config -> {
             common(config, metrics);
-            config.routes.post("/", rekognition::handle);
+            // AWS has one host per service; here both share POST /, told apart by the service they are signed for.
+            config.routes.post("/", ctx -> {
+                if (StsEndpoint.isFor(ctx)) {
+                    sts.handle(ctx);
+                } else {
+                    rekognition.handle(ctx);
+                }
+            });
             pipeline.routes(config);
             studio.routes(config, "/studio");
         }).start(host, port);

@@ -1,5 +1,6 @@
 package faceblur.server;
 
+import faceblur.FaceblurException;
 import faceblur.jobs.JobSettings;
 import faceblur.pipeline.SegmentSettings;
 import faceblur.pipeline.WatchConfig;
@@ -28,14 +29,20 @@ import java.util.Map;
  * @param webhookToken a bearer token that also opens {@code POST /s3-events}, or null for SigV4 only
  * @param provenance  how the engine finds faces, recorded in the studio's projects
  * @param studioToken the secret of the studio's printed address when there are no access keys to sign in with
+ * @param accountId   the AWS account id STS's GetCallerIdentity answers (12 digits)
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
-                            String webhookToken, Provenance provenance, String studioToken) {
+                            String webhookToken, Provenance provenance, String studioToken, String accountId) {
+
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);
+        if (!accountId.matches("[0-9]{12}")) {
+            throw new FaceblurException("--account-id must be 12 digits, like an AWS account id; got " + accountId);
+        }
     }
 
     String databaseUrl() {

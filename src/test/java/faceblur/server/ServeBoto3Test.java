@@ -54,6 +54,19 @@ class ServeBoto3Test {
         return AwsClients.aws(server.s3(), TEST_KEY_ID, TEST_SECRET, args);
     }
 
+    /** The AWS notebook's own cells, STS's GetCallerIdentity first, with nothing changed but the endpoints. */
+    @Test
+    void theAwsNotebookRunsWithOnlyTheEndpointChanged() {
+        JsonNode out = AwsClients.python("aws_notebook.py", TEST_KEY_ID, TEST_SECRET, server.api().toString(),
+                server.s3().toString(), Media.media("megamind.mp4").toString());
+        assertThat(out.get("account").asText()).isEqualTo("000000000000");
+        assertThat(out.get("arn").asText()).isEqualTo("arn:aws:iam::000000000000:user/" + TEST_KEY_ID);
+        assertThat(out.get("user_id").asText()).isEqualTo(TEST_KEY_ID);
+        assertThat(out.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(out.get("faces").asInt()).isGreaterThan(100);
+        assertThat(out.get("pages").asInt()).isPositive();
+    }
+
     @Test
     void boto3StartsPollsAndPagesAJobWhoseResultsMatchFfprobeAndTheCli() throws IOException {
         JsonNode out = AwsClients.python("rekognition_client.py", TEST_KEY_ID, TEST_SECRET,
