@@ -82,6 +82,16 @@ final class NodeOptions {
                     + "that name things after it. Default: ${DEFAULT-VALUE}.")
     String accountId = ServeSettings.DEFAULT_ACCOUNT_ID;
 
+    /** How --notify delivers: the bare completion message, or inside SNS's envelope. */
+    enum NotifyFormat { RAW, SNS }
+
+    @Option(names = "--notify-format", paramLabel = "FORMAT",
+            description = "raw: POST the completion message itself (JSON), as Rekognition publishes it to the topic; "
+                    + "sns: inside the envelope an HTTP endpoint subscribed to the topic receives (Type "
+                    + "Notification, the message as a string in Message, x-amz-sns-* headers; unsigned). "
+                    + "Default: raw.")
+    NotifyFormat notifyFormat = NotifyFormat.RAW;
+
     @Option(names = "--watch", paramLabel = "s3://BUCKET/PREFIX",
             description = "Blur every new object under this folder (local buckets, or the --s3-endpoint store) "
                     + "into the folder of the --to in the same position. Repeatable: pairs in order.")
@@ -125,7 +135,7 @@ final class NodeOptions {
 
     ServeSettings settings(String host, int port, int s3Port, boolean worker) {
         JobSettings jobs = new JobSettings(concurrency, queueLimit, retention, heartbeat,
-                JobSettings.defaults().maxAttempts(), notify);
+                JobSettings.defaults().maxAttempts(), notify, notifyFormat == NotifyFormat.SNS);
         return new ServeSettings(host, port, s3Port, data, db,
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),

@@ -312,6 +312,43 @@ abstract class JobServiceContract {
         assertThat(message.get("Video").get("S3Bucket").asText()).isEqualTo("bucket");
     }
 
+    /** With --notify-format sns, the endpoint receives what an HTTP subscriber of the topic gets from SNS. */
+    @Test
+    void notifiesInSnsEnvelopeWhenAsked() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        List<com.sun.net.httpserver.Headers> headers = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sns", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            headers.add(exchange.getRequestHeaders());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        track(() -> server.stop(0));
+        String topic = "arn:aws:sns:us-east-1:123456789012:faces";
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sns");
+        FaceDetectionJobs jobs = start(FAST.withNotificationEndpoints(Map.of(topic, endpoint)).withSnsEnvelope(true),
+                job -> new JobOutcome(METADATA, List.of())).jobs();
+        Job job = jobs.submit(new JobSpec("bucket", "videos/s.mp4", null, null, "tag", topic, "arn:aws:iam::1:role/r"), null);
+
+        await(() -> !bodies.isEmpty());
+        JsonNode envelope = new ObjectMapper().readTree(bodies.get(0));
+        assertThat(envelope.get("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.get("TopicArn").asText()).isEqualTo(topic);
+        assertThat(envelope.get("MessageId").asText()).matches("[0-9a-f-]{36}");
+        assertThat(java.time.Instant.parse(envelope.get("Timestamp").asText()))
+                .isEqualTo(jobs.find(job.jobId()).orElseThrow().finishedAt());
+        assertThat(headers.get(0).getFirst("x-amz-sns-message-type")).isEqualTo("Notification");
+        assertThat(headers.get(0).getFirst("x-amz-sns-topic-arn")).isEqualTo(topic);
+        assertThat(headers.get(0).getFirst("x-amz-sns-message-id")).isEqualTo(envelope.get("MessageId").asText());
+        // The completion message itself, as a string inside the envelope.
+        JsonNode message = new ObjectMapper().readTree(envelope.get("Message").asText());
+        assertThat(message.get("JobId").asText()).isEqualTo(job.jobId());
+        assertThat(message.get("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(message.at("/Video/S3ObjectName").asText()).isEqualTo("videos/s.mp4");
+    }
+
     @Test
     void runsUnfinishedJobsThatHaveNoExecution() {
         execute("insert into face_detection_jobs (job_id, bucket, object_key, face_attributes, state, created_at) "
