@@ -91,6 +91,24 @@ class EvalImagesTest {
         assertThat(number(all, "coveredShare")).isBetween(0.5 * number(all, "recall"), 1.0);
     }
 
+    /** {@code --photo} finds faces as blur does in photos: small faces the detector's pass alone misses. */
+    @Test
+    void photoPassesFindMoreSmallFaces() throws IOException {
+        Path gt = sampleAnnotations();
+        double[] smallRecall = new double[2];
+        for (int photo = 0; photo < 2; photo++) {
+            Path json = dir.resolve("eval-" + photo + ".json");
+            Cli.Outcome outcome = photo == 1 ? eval(gt, WIDER.resolve("images"), "--json", json.toString(), "--photo")
+                    : eval(gt, WIDER.resolve("images"), "--json", json.toString());
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+            JsonNode result = new ObjectMapper().readTree(json.toFile());
+            assertThat(result.get("photo").asBoolean()).isEqualTo(photo == 1);
+            smallRecall[photo] = number(result.get("report").get("buckets").get(0), "recall");
+        }
+        assertThat(smallRecall[1]).as("recall under 16 px with the enlarged pass, against %.3f without",
+                smallRecall[0]).isGreaterThan(smallRecall[0]);
+    }
+
     @Test
     void missingAnnotationFile() {
         Path gt = dir.resolve("nowhere.txt");
