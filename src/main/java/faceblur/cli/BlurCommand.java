@@ -128,7 +128,8 @@ final class BlurCommand implements Callable<Integer> {
         Path target = Outputs.photo(input, output, outDir);
         try (AtomicOutput photo = AtomicOutput.create(target, render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
-            PhotoFaces faces = engine.photos().blur(input, render.redaction(), PhotoBlur.formatOf(target),
+            PhotoFaces faces = engine.photos().blur(input, PhotoBlur.formatOf(input), render.redaction(),
+                    PhotoBlur.formatOf(target),
                     photo.temporary());
             if (json != null) {
                 RekognitionJson.write(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()),

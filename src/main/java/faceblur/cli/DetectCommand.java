@@ -2,6 +2,7 @@ package faceblur.cli;
 
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
+import faceblur.photo.PhotoBlur;
 import faceblur.photo.PhotoFaces;
 import faceblur.photo.PhotoFormat;
 import faceblur.rekognition.FaceDetectionResult;
@@ -61,7 +62,7 @@ final class DetectCommand implements Callable<Integer> {
         try (FaceBlur engine = detection.engine(tracking);
              AtomicOutput json = toStdout ? null : AtomicOutput.create(target, overwrite)) {
             if (PhotoFormat.isPhotoName(input)) {
-                PhotoFaces faces = engine.photos().detect(input);
+                PhotoFaces faces = engine.photos().detect(input, PhotoBlur.formatOf(input));
                 return written(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()), json,
                         target, faces.faces().size() + " faces");
             }

@@ -26,19 +26,21 @@ public final class PhotoBlur {
                 + ": not a photo name (.jpg, .jpeg, .png or .webp)"));
     }
 
-    /** The faces of the photo {@code input}. */
-    public PhotoFaces detect(Path input) {
-        try (Mat picture = PhotoFile.read(input, formatOf(input))) {
+    /** The faces of the photo {@code input}, a file of {@code inputFormat}. */
+    public PhotoFaces detect(Path input, PhotoFormat inputFormat) {
+        try (Mat picture = PhotoFile.read(input, inputFormat)) {
             return faces(picture);
         }
     }
 
     /**
-     * Writes {@code input} with every face hidden to {@code target} (any name, such as a temporary file) in
-     * {@code format}, and returns the faces hidden.
+     * Writes {@code input}, a file of {@code inputFormat} (its name may say nothing, as a cached download's), with
+     * every face hidden to {@code target} (any name, such as a temporary file) in {@code format}, and returns the
+     * faces hidden.
      */
-    public PhotoFaces blur(Path input, RedactionSettings redaction, PhotoFormat format, Path target) {
-        try (Mat picture = PhotoFile.read(input, formatOf(input))) {
+    public PhotoFaces blur(Path input, PhotoFormat inputFormat, RedactionSettings redaction, PhotoFormat format,
+                           Path target) {
+        try (Mat picture = PhotoFile.read(input, inputFormat)) {
             PhotoFaces faces = faces(picture);
             new Redactor(redaction).apply(picture, faces.faces().stream().map(Detection::box).toList());
             PhotoFile.write(picture, format, target);

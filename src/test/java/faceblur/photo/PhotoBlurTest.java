@@ -3,15 +3,11 @@ package faceblur.photo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.detect.Box;
-import faceblur.eval.AnnotatedImage;
-import faceblur.eval.GroundTruthFace;
-import faceblur.eval.WiderFaceAnnotations;
 import faceblur.testing.Cli;
 import faceblur.testing.Media;
+import faceblur.testing.Photos;
 import faceblur.testing.Tools;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static faceblur.testing.Photos.BAND;
+import static faceblur.testing.Photos.assertFacesBlurredRestKept;
+import static faceblur.testing.Photos.assertNoMetadata;
+import static faceblur.testing.Photos.band;
+import static faceblur.testing.Photos.markedFaces;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_core.CV_16S;
-import static org.bytedeco.opencv.global.opencv_core.absdiff;
-import static org.bytedeco.opencv.global.opencv_core.convertScaleAbs;
-import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 /**
  * {@code faceblur blur} and {@code detect} on photos of real faces (a WIDER FACE photo whose faces people marked;
@@ -39,87 +33,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  */
 class PhotoBlurTest {
 
-    private static final Path WIDER = Media.shared().resolve("eval/wider-val-dev");
-    /** Five band members facing the camera, 45-80 px faces, none marked invalid. */
-    private static final String BAND = "0--Parade/0_Parade_marchingband_1_869.jpg";
-
     @TempDir
     Path dir;
 
-    private static List<Box> markedFaces(String file) {
-        AnnotatedImage image = WiderFaceAnnotations.read(WIDER.resolve("wider_face_val_bbx_gt.txt")).stream()
-                .filter(i -> i.file().equals(file)).findFirst().orElseThrow();
-        return image.faces().stream().filter(f -> !f.invalid()).map(GroundTruthFace::box).toList();
-    }
-
-    /** The band photo stored turned a quarter left, with EXIF saying "rotate 90 CW" (6), GPS, camera and XMP. */
     private Path sidewaysJpegWithMetadata() {
-        Path photo = dir.resolve("band.jpg");
-        Tools.ffmpeg("-i", WIDER.resolve("images").resolve(BAND).toString(), "-vf", "transpose=2", "-q:v", "2",
-                photo.toString());
-        Tools.Result tagged = Tools.run(List.of("exiftool", "-q", "-overwrite_original", "-Orientation#=6",
-                "-GPSLatitude=48.8566", "-GPSLatitudeRef=N", "-GPSLongitude=2.3522", "-GPSLongitudeRef=E",
-                "-Make=Canon", "-Model=Canon EOS 5D", "-XMP-dc:Creator=A. Photographer", photo.toString()), null);
-        assertThat(tagged.exitCode()).as(tagged.stderr()).isZero();
-        assertThat(exif(photo)).contains("GPSLatitude", "Make", "Model", "Orientation", "XMP");
-        return photo;
-    }
-
-    /** Every tag exiftool finds, one "[group] name: value" a line. */
-    private static String exif(Path file) {
-        Tools.Result r = Tools.run(List.of("exiftool", "-a", "-G1", "-s", file.toString()), null);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        return r.out();
-    }
-
-    /** Mean absolute Laplacian of a grey picture inside {@code area}: the fine detail a face is recognised by. */
-    private static double detail(Mat gray, Rect area) {
-        try (Mat part = new Mat(gray, area); Mat laplacian = new Mat(); Mat magnitude = new Mat()) {
-            Laplacian(part, laplacian, CV_16S);
-            convertScaleAbs(laplacian, magnitude);
-            Scalar m = mean(magnitude);
-            return m.get(0);
-        }
-    }
-
-    private static Rect rect(Box b, Mat picture) {
-        int x = (int) Math.max(0, b.x());
-        int y = (int) Math.max(0, b.y());
-        return new Rect(x, y, (int) Math.min(picture.cols() - x, b.width()), (int) Math.min(picture.rows() - y, b.height()));
-    }
-
-    /**
-     * Every marked face of {@code blurred} lost most of its detail against {@code original}, and the picture away
-     * from faces (outside each face box doubled about its centre) is nearly unchanged.
-     */
-    private static void assertFacesBlurredRestKept(Path original, Path blurred, List<Box> faces) {
-        try (Mat before = imread(original.toString(), IMREAD_GRAYSCALE);
-             Mat after = imread(blurred.toString(), IMREAD_GRAYSCALE)) {
-            assertThat(after.cols()).isEqualTo(before.cols());
-            assertThat(after.rows()).isEqualTo(before.rows());
-            for (Box face : faces) {
-                double was = detail(before, rect(face, before));
-                double is = detail(after, rect(face, after));
-                System.out.printf("face %s: detail %.2f -> %.2f%n", face, was, is);
-                assertThat(is).as("detail inside face %s: %.2f before, %.2f after", face, was, is)
-                        .isLessThan(0.35 * was);
-            }
-            try (Mat difference = new Mat(); Mat away = new Mat(before.size(), before.type(), new Scalar(255.0))) {
-                absdiff(before, after, difference);
-                for (Box face : faces) {
-                    try (Mat hole = new Mat(away, rect(face.scaledAboutCenter(2), away))) {
-                        hole.put(new Scalar(0.0));
-                    }
-                }
-                // Re-encoding moves most pixels by a level or two; a hidden area moves them by tens.
-                try (Mat changed = new Mat()) {
-                    threshold(difference, changed, 12, 1, THRESH_BINARY);
-                    double share = mean(changed, away).get(0);
-                    System.out.printf("%s: %.4f of the picture away from faces changed by more than 12%n", blurred, share);
-                    assertThat(share).as("share of the picture away from faces changed").isLessThan(0.03);
-                }
-            }
-        }
+        return Photos.sidewaysJpegWithMetadata(dir.resolve("band.jpg"));
     }
 
     @Test
@@ -130,13 +48,10 @@ class PhotoBlurTest {
 
         Path out = dir.resolve("band_blurred.jpg");
         assertThat(Tools.stream("v:0", "codec_name", out)).isEqualTo("mjpeg");
-        String tags = exif(out);
-        assertThat(tags).doesNotContain("GPS").doesNotContain("Make").doesNotContain("Model")
-                .doesNotContain("Orientation").doesNotContain("XMP").doesNotContain("Creator")
-                .doesNotContain("[IFD0]").doesNotContain("[ExifIFD]");
+        assertNoMetadata(out);
         // Upright: the stored pixels turned back, as the tag said, are the original band photo.
         Path upright = dir.resolve("upright.png");
-        Tools.ffmpeg("-i", WIDER.resolve("images").resolve(BAND).toString(), upright.toString());
+        Tools.ffmpeg("-i", band().toString(), upright.toString());
         assertFacesBlurredRestKept(upright, out, markedFaces(BAND));
         // The test's own reading, with the tag ignored, shows the stored (sideways) shape of the input.
         try (Mat stored = imread(photo.toString(), IMREAD_GRAYSCALE | IMREAD_IGNORE_ORIENTATION);
@@ -150,7 +65,7 @@ class PhotoBlurTest {
     void pngAndWebpStayPngAndWebp() {
         List<Box> faces = markedFaces(BAND);
         Path upright = dir.resolve("reference.png");
-        Tools.ffmpeg("-i", WIDER.resolve("images").resolve(BAND).toString(), upright.toString());
+        Tools.ffmpeg("-i", band().toString(), upright.toString());
         for (String ext : List.of("png", "webp")) {
             Path photo = dir.resolve("band." + ext);
             Tools.ffmpeg("-i", upright.toString(), "-lossless", "1", photo.toString());
@@ -167,7 +82,7 @@ class PhotoBlurTest {
         Path folder = Files.createDirectories(dir.resolve("in"));
         Path outDir = dir.resolve("out");
         Files.copy(Media.smallClip(), folder.resolve("clip.mp4"));
-        Path source = WIDER.resolve("images").resolve(BAND);
+        Path source = band();
         Files.copy(source, folder.resolve("a.jpg"));
         Tools.ffmpeg("-i", source.toString(), folder.resolve("b.png").toString());
         Tools.ffmpeg("-i", source.toString(), folder.resolve("c.webp").toString());
@@ -202,7 +117,7 @@ class PhotoBlurTest {
         // Ratios of the upright picture, 1024 wide as WIDER's original.
         int width = 1024;
         int height;
-        try (Mat original = imread(WIDER.resolve("images").resolve(BAND).toString())) {
+        try (Mat original = imread(band().toString())) {
             height = original.rows();
         }
         for (Box face : markedFaces(BAND)) {
