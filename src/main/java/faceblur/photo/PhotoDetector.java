@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 
 /**
  * Faces in one photo: the detector's normal pass, plus a pass over the picture enlarged {@link #EXTRA_SCALE}
- * times, which finds faces too small for the first (its faces under {@link #SMALL_FACE} px are kept); the two are
- * merged by non-maximum suppression. For one image
+ * times, which finds faces too small for the first (its faces under {@link #SMALL_FACE} px are kept), and for a
+ * large photo a pass over it shrunk, which finds faces too large for the first; all merged by non-maximum
+ * suppression. For one image
  * the extra time is cheap. The enlarged pass runs over tiles of {@link #TILE} pixels overlapping by
  * {@link #OVERLAP}, so that a large photo's enlarged copy never needs to be in memory at once, and all of them go
  * to the pool's detectors together.
@@ -40,6 +41,14 @@ public final class PhotoDetector {
      */
     static final int OVERLAP = 64;
 
+    /**
+     * A photo longer than this on its long side also gets a pass shrunk to {@link #REDUCED_SIDE}: YuNet finds a
+     * face of a few hundred pixels whole, but one filling a 12-megapixel portrait (1000 px and more) only in
+     * pieces, an eye or a mouth at a time.
+     */
+    static final int REDUCE_ABOVE = 1536;
+    static final int REDUCED_SIDE = 1024;
+
     private record Part(Rect area, Future<List<Detection>> detections) {
     }
 
@@ -53,12 +62,22 @@ public final class PhotoDetector {
     public List<Detection> detect(Mat picture) {
         List<Detection> all = new ArrayList<>(normalPass(picture));
         all.addAll(enlargedPass(picture));
+        all.addAll(reducedPass(picture));
         return YuNetDecoder.nonMaximumSuppression(all, pool.settings().nmsIou());
     }
 
     /** The detector's pass alone, as on a video frame. */
     public List<Detection> normalPass(Mat picture) {
         return await(pool.submit(picture.clone()));
+    }
+
+    /** The shrunk pass alone, in the picture's pixels: nothing for a photo of at most {@link #REDUCE_ABOVE} px. */
+    public List<Detection> reducedPass(Mat picture) {
+        int longSide = Math.max(picture.cols(), picture.rows());
+        if (longSide <= REDUCE_ABOVE) {
+            return List.of();
+        }
+        return await(pool.submit(picture.clone(), (double) REDUCED_SIDE / longSide));
     }
 
     /** The enlarged pass alone, tile by tile, in the picture's pixels. */
