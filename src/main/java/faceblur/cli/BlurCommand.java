@@ -30,9 +30,10 @@ import java.util.concurrent.Callable;
                         + "the frames where the detector blinked, and hides it on every frame it is on. Audio "
                         + "streams are copied untouched; frame count, timestamps and rotation are kept. Output is "
                         + "H.264 in MP4 (MOV input stays MOV), written to a temporary file and renamed when complete.",
-                "Photos (.jpg, .jpeg, .png, .webp) are searched twice, as they are and enlarged 2x for small faces, "
-                        + "and written upright in the same format (JPEG at quality 95) with no metadata at all: no "
-                        + "EXIF, GPS, XMP, IPTC or colour profile.",
+                "Photos (.jpg, .jpeg, .png, .webp) are searched as they are, enlarged 2x for small faces and, "
+                        + "when over 1536 px, shrunk to 1024 px for large ones, and written upright in the same "
+                        + "format (JPEG and WebP at quality 95) with no metadata at all: no EXIF, GPS, XMP, IPTC or "
+                        + "colour profile.",
                 "",
                 "Examples:",
                 "  faceblur blur interview.mp4                    -> interview_blurred.mp4",

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                         + "also carries TrackId, the same number on every sighting of the same face.",
                 "A photo (.jpg, .jpeg, .png, .webp) gets the image API's DetectFaces shape instead: FaceDetails, "
                         + "each with BoundingBox, Landmarks (ratios of the upright picture) and Confidence; found "
-                        + "as 'faceblur blur' finds them, at the photo's size and enlarged 2x.",
+                        + "as 'faceblur blur' finds them (see its help).",
                 "",
                 "Examples:",
                 "  faceblur detect in.mp4                 -> in.faces.json",
