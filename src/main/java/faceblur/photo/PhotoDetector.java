@@ -17,8 +17,7 @@ import java.util.concurrent.Future;
  * Faces in one photo: the detector's normal pass, plus a pass over the picture enlarged {@link #EXTRA_SCALE}
  * times, which finds faces too small for the first (its faces under {@link #SMALL_FACE} px are kept), and for a
  * large photo a pass over it shrunk, which finds faces too large for the first; all merged by non-maximum
- * suppression. For one image
- * the extra time is cheap. The enlarged pass runs over tiles of {@link #TILE} pixels overlapping by
+ * suppression. For one image the extra time is cheap. The enlarged pass runs over tiles of {@link #TILE} pixels overlapping by
  * {@link #OVERLAP}, so that a large photo's enlarged copy never needs to be in memory at once, and all of them go
  * to the pool's detectors together.
  */
@@ -49,7 +48,11 @@ public final class PhotoDetector {
     static final int REDUCE_ABOVE = 1536;
     static final int REDUCED_SIDE = 1024;
 
-    private record Part(Rect area, Future<List<Detection>> detections) {
+    /**
+     * One image sent to the detectors: the area of the picture it shows, and whether only small faces wholly
+     * inside it count (the enlarged pass's tiles).
+     */
+    private record Part(Rect area, Future<List<Detection>> detections, boolean smallFacesOnly) {
     }
 
     private final DetectorPool pool;
@@ -58,48 +61,56 @@ public final class PhotoDetector {
         this.pool = pool;
     }
 
-    /** Both passes, merged. */
+    /** Every pass, merged. All their images go to the detectors before any result is awaited. */
     public List<Detection> detect(Mat picture) {
-        List<Detection> all = new ArrayList<>(normalPass(picture));
-        all.addAll(enlargedPass(picture));
-        all.addAll(reducedPass(picture));
-        return YuNetDecoder.nonMaximumSuppression(all, pool.settings().nmsIou());
+        List<Part> parts = new ArrayList<>();
+        parts.add(normal(picture));
+        parts.addAll(enlarged(picture));
+        int longSide = Math.max(picture.cols(), picture.rows());
+        if (longSide > REDUCE_ABOVE) {
+            parts.add(new Part(whole(picture), pool.submit(picture.clone(), (double) REDUCED_SIDE / longSide), false));
+        }
+        return YuNetDecoder.nonMaximumSuppression(collect(parts, picture), pool.settings().nmsIou());
     }
 
     /** The detector's pass alone, as on a video frame. */
     public List<Detection> normalPass(Mat picture) {
-        return await(pool.submit(picture.clone()));
+        return collect(List.of(normal(picture)), picture);
     }
 
-    /** The shrunk pass alone, in the picture's pixels: nothing for a photo of at most {@link #REDUCE_ABOVE} px. */
-    public List<Detection> reducedPass(Mat picture) {
-        int longSide = Math.max(picture.cols(), picture.rows());
-        if (longSide <= REDUCE_ABOVE) {
-            return List.of();
-        }
-        return await(pool.submit(picture.clone(), (double) REDUCED_SIDE / longSide));
+    private Part normal(Mat picture) {
+        return new Part(whole(picture), pool.submit(picture.clone()), false);
     }
 
-    /** The enlarged pass alone, tile by tile, in the picture's pixels. */
-    public List<Detection> enlargedPass(Mat picture) {
+    /** The enlarged pass's tiles. */
+    private List<Part> enlarged(Mat picture) {
         double scale = Math.min(MAX_SCALE, pool.settings().upscale() * EXTRA_SCALE);
-        int width = picture.cols();
-        int height = picture.rows();
         List<Part> parts = new ArrayList<>();
-        for (int y : starts(height)) {
-            for (int x : starts(width)) {
-                Rect area = new Rect(x, y, Math.min(TILE, width - x), Math.min(TILE, height - y));
+        for (int y : starts(picture.rows())) {
+            for (int x : starts(picture.cols())) {
+                Rect area = new Rect(x, y, Math.min(TILE, picture.cols() - x), Math.min(TILE, picture.rows() - y));
                 try (Mat view = new Mat(picture, area)) {
-                    parts.add(new Part(area, pool.submit(view.clone(), scale)));
+                    parts.add(new Part(area, pool.submit(view.clone(), scale), true));
                 }
             }
         }
+        return parts;
+    }
+
+    private static Rect whole(Mat picture) {
+        return new Rect(0, 0, picture.cols(), picture.rows());
+    }
+
+    /** The faces the parts found, in the picture's pixels. */
+    private static List<Detection> collect(List<Part> parts, Mat picture) {
         List<Detection> found = new ArrayList<>();
         for (Part part : parts) {
             Rect a = part.area();
             for (Detection d : await(part.detections())) {
                 Detection inPicture = d.shifted(a.x(), a.y());
-                if (inPicture.box().height() < SMALL_FACE && insideInnerEdges(inPicture.box(), a, width, height)) {
+                Box b = inPicture.box();
+                if (!part.smallFacesOnly()
+                        || b.height() < SMALL_FACE && insideInnerEdges(b, a, picture.cols(), picture.rows())) {
                     found.add(inPicture);
                 }
             }
