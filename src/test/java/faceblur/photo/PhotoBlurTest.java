@@ -49,6 +49,8 @@ class PhotoBlurTest {
         Path out = dir.resolve("band_blurred.jpg");
         assertThat(Tools.stream("v:0", "codec_name", out)).isEqualTo("mjpeg");
         assertNoMetadata(out);
+        Tools.Result quality = Tools.run(List.of("exiftool", "-s3", "-JPEGQualityEstimate", out.toString()), null);
+        assertThat(quality.out().strip()).as("exiftool's estimate from the quantization tables").isEqualTo("95");
         // Upright: the stored pixels turned back, as the tag said, are the original band photo.
         Path upright = dir.resolve("upright.png");
         Tools.ffmpeg("-i", band().toString(), upright.toString());
