@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,7 @@ class PhotoBlurTest {
     }
 
     @Test
-    void pngAndWebpStayPngAndWebp() {
+    void pngAndWebpStayPngAndWebp() throws IOException {
         List<Box> faces = markedFaces(BAND);
         Path upright = dir.resolve("reference.png");
         Tools.ffmpeg("-i", band().toString(), upright.toString());
@@ -76,6 +77,10 @@ class PhotoBlurTest {
             assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
             assertThat(Tools.stream("v:0", "codec_name", out)).isEqualTo(ext);
             assertFacesBlurredRestKept(upright, out, faces);
+            if (ext.equals("webp")) {
+                // A lossless input is written lossy: the RIFF's first chunk is "VP8 ", not "VP8L".
+                assertThat(new String(Files.readAllBytes(out), 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8 ");
+            }
         }
     }
 

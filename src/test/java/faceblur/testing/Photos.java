@@ -47,15 +47,16 @@ public final class Photos {
 
     /**
      * The band photo stored turned a quarter left at {@code photo}, with EXIF saying "rotate 90 CW" (6), GPS,
-     * camera and XMP tags.
+     * camera, XMP and IPTC tags.
      */
     public static Path sidewaysJpegWithMetadata(Path photo) {
         Tools.ffmpeg("-i", band().toString(), "-vf", "transpose=2", "-q:v", "2", photo.toString());
         Tools.Result tagged = Tools.run(List.of("exiftool", "-q", "-overwrite_original", "-Orientation#=6",
                 "-GPSLatitude=48.8566", "-GPSLatitudeRef=N", "-GPSLongitude=2.3522", "-GPSLongitudeRef=E",
-                "-Make=Canon", "-Model=Canon EOS 5D", "-XMP-dc:Creator=A. Photographer", photo.toString()), null);
+                "-Make=Canon", "-Model=Canon EOS 5D", "-XMP-dc:Creator=A. Photographer", "-IPTC:By-line=A. Photographer",
+                "-IPTC:City=Paris", photo.toString()), null);
         assertThat(tagged.exitCode()).as(tagged.stderr()).isZero();
-        assertThat(exif(photo)).contains("GPSLatitude", "Make", "Model", "Orientation", "XMP");
+        assertThat(exif(photo)).contains("GPSLatitude", "Make", "Model", "Orientation", "XMP", "IPTC");
         return photo;
     }
 
@@ -69,7 +70,8 @@ public final class Photos {
     /** None of what identifies the camera, the place or the author, and no orientation left to apply. */
     public static void assertNoMetadata(Path file) {
         assertThat(exif(file)).doesNotContain("GPS").doesNotContain("Make").doesNotContain("Model")
-                .doesNotContain("Orientation").doesNotContain("XMP").doesNotContain("Creator")
+                .doesNotContain("Orientation").doesNotContain("XMP").doesNotContain("Creator").doesNotContain("IPTC")
+                .doesNotContain("Paris")
                 .doesNotContain("[IFD0]").doesNotContain("[ExifIFD]");
     }
 
