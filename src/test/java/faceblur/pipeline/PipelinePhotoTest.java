@@ -49,12 +49,14 @@ class PipelinePhotoTest {
             store.upload(jpeg, new S3Location("uploads", "in/p/band.jpg"));
             store.upload(png, new S3Location("uploads", "in/p/band.png"));
             store.upload(cut, new S3Location("uploads", "in/cut.jpg"));
+            // Done is marked after both PUTs; the listing is then read.
             long deadline = System.nanoTime() + 90_000_000_000L;
             JsonNode failed = null;
-            while (System.nanoTime() < deadline && (store.list("uploads", "out/").size() < 4 || failed == null
-                    || failed.isEmpty())) {
+            JsonNode done = null;
+            while (System.nanoTime() < deadline && (done == null || done.size() < 2 || failed.isEmpty())) {
                 Thread.sleep(300);
                 failed = serve.rest("GET", "/pipeline/jobs?state=failed", null).get("jobs");
+                done = serve.rest("GET", "/pipeline/jobs?state=done", null).get("jobs");
             }
             assertThat(store.list("uploads", "out/")).extracting(o -> o.location().key()).as(serve.log())
                     .containsExactlyInAnyOrder("out/p/band.jpg", "out/p/band.jpg.faces.json",
