@@ -83,6 +83,33 @@ class BadInputTest {
     }
 
     @Test
+    void emptyPhoto() throws IOException {
+        assertRefused(Files.createFile(dir.resolve("empty.jpg")), "is empty");
+    }
+
+    @Test
+    void textFileIsNotAPhoto() throws IOException {
+        assertRefused(Files.writeString(dir.resolve("notes.png"), "a picture of a face\n"), "not a PNG image");
+    }
+
+    /** JPEG decoders grey out the missing part of a cut JPEG and call it a picture; faceblur must not. */
+    @Test
+    void truncatedJpegIsNotPassedOffAsWhole() throws IOException {
+        Path jpeg = Media.fixture("megamind-frame.jpg", "-i", Media.media("megamind.mp4").toString(),
+                "-frames:v", "1", "-q:v", "2");
+        assertRefused(firstHalf(jpeg, "cut.jpg"), "truncated");
+    }
+
+    @Test
+    void truncatedPngAndWebp() throws IOException {
+        for (String ext : new String[]{"png", "webp"}) {
+            Path photo = Media.fixture("megamind-frame." + ext, "-i", Media.media("megamind.mp4").toString(),
+                    "-frames:v", "1");
+            assertRefused(firstHalf(photo, "cut." + ext), "truncated");
+        }
+    }
+
+    @Test
     void existingOutputIsKeptWithoutOverwrite() throws IOException {
         Path input = Files.copy(Media.smallClip(), dir.resolve("small.mp4"));
         Path existing = Files.writeString(dir.resolve("small_blurred.mp4"), "precious");
@@ -104,7 +131,7 @@ class BadInputTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(dir.resolve("a_blurred.mp4")).exists();
         assertThat(dir.resolve("b_blurred.mp4")).doesNotExist();
-        assertThat(outcome.stderr()).contains("1 of 2 videos done").contains(bad.toString());
+        assertThat(outcome.stderr()).contains("1 of 2 files done").contains(bad.toString());
         assertThat(good).exists();
     }
 

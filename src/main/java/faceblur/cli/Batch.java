@@ -40,7 +40,7 @@ final class Batch {
     int finish() {
         int total = succeeded + failures.size();
         if (total > 1) {
-            out.println(succeeded + " of " + total + " videos done" + (failures.isEmpty() ? "" : "; failed:"));
+            out.println(succeeded + " of " + total + " files done" + (failures.isEmpty() ? "" : "; failed:"));
             failures.forEach(f -> out.println("  " + f));
         }
         return failures.isEmpty() ? 0 : Main.EXIT_USER_ERROR;

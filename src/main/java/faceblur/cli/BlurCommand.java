@@ -4,6 +4,9 @@ import faceblur.FaceblurException;
 import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
+import faceblur.photo.PhotoBlur;
+import faceblur.photo.PhotoFaces;
+import faceblur.photo.PhotoFormat;
 import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.track.Track;
@@ -22,36 +25,43 @@ import java.util.concurrent.Callable;
 
 @Command(name = "blur",
         mixinStandardHelpOptions = true,
-        header = "Blur every face in videos, on every frame, keeping the sound and timing.",
+        header = "Blur every face in videos and photos; videos on every frame, keeping the sound and timing.",
         description = {
                 "Finds faces on every frame (YuNet), follows each face from frame to frame within each shot, fills "
                         + "the frames where the detector blinked, and hides it on every frame it is on. Audio "
                         + "streams are copied untouched; frame count, timestamps and rotation are kept. Output is "
                         + "H.264 in MP4 (MOV input stays MOV), written to a temporary file and renamed when complete.",
+                "Photos (.jpg, .jpeg, .png, .webp) are searched as they are, enlarged 2x for small faces and, "
+                        + "when over 1536 px, shrunk to 1024 px for large ones, and written upright in the same "
+                        + "format (JPEG and WebP at quality 95) with no metadata at all: no EXIF, GPS, XMP, IPTC or "
+                        + "colour profile.",
                 "",
                 "Examples:",
                 "  faceblur blur interview.mp4                    -> interview_blurred.mp4",
-                "  faceblur blur clips/ --out-dir blurred/        every video in clips/",
+                "  faceblur blur photo.jpg                        -> photo_blurred.jpg",
+                "  faceblur blur clips/ --out-dir blurred/        every video and photo in clips/",
                 "  faceblur blur in.mov -o out.mov --style pixelate --faces-json faces.json",
                 ""},
         footer = {"", "Exit status: 0 all done; 2 a file could not be processed (each failure is named)."})
 final class BlurCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "Video files, or folders (every video directly inside them).")
+            description = "Video or photo files, or folders (every video and photo directly inside them).")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "The output file (one input only); .mp4, .mov or .mkv.")
+            description = "The output file (one input only); .mp4, .mov or .mkv for a video, .jpg, .png or .webp "
+                    + "for a photo.")
     Path output;
 
     @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "Write <name>_blurred.mp4 files into this folder (created if missing) instead of beside "
+            description = "Write <name>_blurred.mp4 (photos: <name>_blurred.jpg etc.) files into this folder (created if missing) instead of beside "
                     + "each input.")
     Path outDir;
 
     @Option(names = "--faces-json", paramLabel = "FILE",
-            description = "Also write the detections as Rekognition GetFaceDetection JSON (one input only).")
+            description = "Also write the detections as Rekognition GetFaceDetection JSON (one input only); for a "
+                    + "photo, DetectFaces JSON.")
     Path facesJson;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
@@ -71,7 +81,7 @@ final class BlurCommand implements Callable<Integer> {
         RedactionSettings redaction = render.redaction(); // bad options are reported before any file is read
         List<Path> files = InputFiles.expand(inputs);
         if (files.isEmpty()) {
-            throw new FaceblurException("no videos found in " + inputs);
+            throw new FaceblurException("no videos or photos found in " + inputs);
         }
         if (files.size() > 1 && (output != null || facesJson != null)) {
             throw new FaceblurException("-o and --faces-json take one input; for several use --out-dir");
@@ -96,6 +106,9 @@ final class BlurCommand implements Callable<Integer> {
     }
 
     private String blur(FaceBlur engine, Path input, RedactionSettings redaction) {
+        if (PhotoFormat.isPhotoName(input)) {
+            return blurPhoto(engine, input, redaction);
+        }
         VideoInfo info = VideoReader.probe(input);
         Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
@@ -111,6 +124,23 @@ final class BlurCommand implements Callable<Integer> {
             }
             video.commit();
             return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked)";
+        }
+    }
+
+    private String blurPhoto(FaceBlur engine, Path input, RedactionSettings redaction) {
+        Path target = Outputs.photo(input, output, outDir);
+        try (AtomicOutput photo = AtomicOutput.create(target, render.overwrite);
+             AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
+            PhotoFaces faces = engine.photos().blur(input, PhotoBlur.formatOf(input), redaction,
+                    PhotoBlur.formatOf(target),
+                    photo.temporary());
+            if (json != null) {
+                RekognitionJson.write(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()),
+                        json.temporary());
+                json.commit();
+            }
+            photo.commit();
+            return target + " (" + faces.faces().size() + " faces)";
         }
     }
 }

@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.photo.PhotoFormat;
 import faceblur.video.VideoFiles;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands the command's inputs: files as given, folders into the videos directly inside them. */
+/** Expands the command's inputs: files as given, folders into the videos and photos directly inside them. */
 final class InputFiles {
 
     private InputFiles() {
@@ -25,7 +26,7 @@ final class InputFiles {
             }
             try (Stream<Path> children = Files.list(input)) {
                 children.filter(Files::isRegularFile)
-                        .filter(InputFiles::isVideoName)
+                        .filter(p -> isVideoName(p) || PhotoFormat.isPhotoName(p))
                         .filter(p -> !stem(p).endsWith(Outputs.SUFFIX))
                         .sorted()
                         .forEach(files::add);

@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.photo.PhotoBlur;
 import faceblur.video.Container;
 import faceblur.video.VideoInfo;
 
@@ -8,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where each video's output goes, and in which container. */
+/** Where each video's or photo's output goes, and in which container or format. */
 final class Outputs {
 
     static final String SUFFIX = "_blurred";
@@ -39,10 +40,32 @@ final class Outputs {
             Path dir = folder != null ? folder : input.toAbsolutePath().getParent();
             plan = new Plan(dir.resolve(InputFiles.stem(input) + SUFFIX + container.extension()), container);
         }
-        if (sameFile(input, plan.path())) {
-            throw new FaceblurException(plan.path() + ": is the input itself; choose another output name");
-        }
+        notTheInput(input, plan.path());
         return plan;
+    }
+
+    /**
+     * A photo's output: {@code explicit} (from -o), which must name a photo format, or
+     * {@code <name>_blurred.<its extension>} in {@code folder} or beside the input.
+     */
+    static Path photo(Path input, Path explicit, Path folder) {
+        Path path;
+        if (explicit != null) {
+            PhotoBlur.formatOf(explicit);
+            path = explicit;
+        } else {
+            Path dir = folder != null ? folder : input.toAbsolutePath().getParent();
+            String name = input.getFileName().toString();
+            path = dir.resolve(InputFiles.stem(input) + SUFFIX + name.substring(name.lastIndexOf('.')));
+        }
+        notTheInput(input, path);
+        return path;
+    }
+
+    private static void notTheInput(Path input, Path output) {
+        if (sameFile(input, output)) {
+            throw new FaceblurException(output + ": is the input itself; choose another output name");
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -24,9 +24,11 @@ public final class DetectorPool implements AutoCloseable {
     private final List<FaceDetector> detectors = new ArrayList<>();
     private final BlockingQueue<FaceDetector> idle;
     private final ExecutorService workers;
+    private final DetectorSettings settings;
 
     /** One session per thread, loaded from {@code model}; a file ONNX Runtime cannot load is named. */
     public DetectorPool(Path model, DetectorSettings settings) {
+        this.settings = settings;
         int n = settings.threads();
         idle = new ArrayBlockingQueue<>(n);
         DetectorSettings perSession = new DetectorSettings(settings.threshold(), settings.nmsIou(), settings.upscale(), 1);
@@ -54,12 +56,24 @@ public final class DetectorPool implements AutoCloseable {
         return detectors.size();
     }
 
+    public DetectorSettings settings() {
+        return settings;
+    }
+
     /** Detects faces in {@code image}, which the pool now owns and closes when done. */
     public Future<List<Detection>> submit(Mat image) {
+        return submit(image, settings.upscale());
+    }
+
+    /**
+     * Detects faces in {@code image} enlarged by {@code scale} (instead of the settings' upscale), in the image's
+     * own pixels; the pool now owns the image and closes it when done.
+     */
+    public Future<List<Detection>> submit(Mat image, double scale) {
         return workers.submit(() -> {
             FaceDetector detector = idle.take();
             try (image) {
-                return detector.detect(image);
+                return detector.detect(image, scale);
             } finally {
                 idle.add(detector);
             }

@@ -65,7 +65,11 @@ public final class FaceDetector implements AutoCloseable {
 
     /** Faces in a BGR 8-bit image, in that image's pixels. */
     public List<Detection> detect(Mat bgr) throws OrtException {
-        double scale = settings.upscale();
+        return detect(bgr, settings.upscale());
+    }
+
+    /** Faces in a BGR 8-bit image enlarged by {@code scale} before detection, in the image's own pixels. */
+    public List<Detection> detect(Mat bgr, double scale) throws OrtException {
         int width = (int) Math.round(bgr.cols() * scale);
         int height = (int) Math.round(bgr.rows() * scale);
         int paddedWidth = align(width + 2 * EDGE_MIRROR);

@@ -1,6 +1,7 @@
 package faceblur.engine;
 
 import faceblur.detect.DetectorPool;
+import faceblur.photo.PhotoBlur;
 import faceblur.redact.RedactionSettings;
 import faceblur.shot.CutFinder;
 import faceblur.shot.PictureCues;
@@ -71,6 +72,14 @@ public final class FaceBlur implements AutoCloseable {
             throw new IllegalStateException("this engine has no detector");
         }
         return new Analyzer(detector, detectEvery).analyse(input, segment, progress);
+    }
+
+    /** Photos with this engine's detectors (the normal pass plus an enlarged one); they stay the engine's. */
+    public PhotoBlur photos() {
+        if (detector == null) {
+            throw new IllegalStateException("this engine has no detector");
+        }
+        return new PhotoBlur(detector);
     }
 
     /** The faces of an analysis followed through time, each track within its shot. */

@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.detect.Detection;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.OrderedDetections;
+import faceblur.photo.PhotoDetector;
 import faceblur.redact.Shape;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -20,12 +21,18 @@ public final class ImageEvaluator {
     private final DetectorPool detectors;
     private final Shape shape;
     private final double maskScale;
+    private final boolean asPhotos;
 
-    /** Detections are scored as found, and their blur mask is drawn with {@code shape} and {@code maskScale}. */
-    public ImageEvaluator(DetectorPool detectors, Shape shape, double maskScale) {
+    /**
+     * Detections are scored as found, and their blur mask is drawn with {@code shape} and {@code maskScale}.
+     * {@code asPhotos}: faces are found as {@code faceblur blur} finds them in a photo (the detector's pass and an
+     * enlarged one), else as on a video frame (the detector's pass alone).
+     */
+    public ImageEvaluator(DetectorPool detectors, Shape shape, double maskScale, boolean asPhotos) {
         this.detectors = detectors;
         this.shape = shape;
         this.maskScale = maskScale;
+        this.asPhotos = asPhotos;
     }
 
     private record Sized(AnnotatedImage image, int width, int height) {
@@ -48,12 +55,20 @@ public final class ImageEvaluator {
         List<ImageScore> scores = new ArrayList<>(images.size());
         OrderedDetections<Sized> detections = new OrderedDetections<>(detectors,
                 (sized, found) -> scores.add(score(sized, found)));
+        PhotoDetector photos = new PhotoDetector(detectors);
         for (AnnotatedImage image : images) {
             Path file = folder.resolve(image.file());
             Mat pixels = imread(file.toString());
             if (pixels.empty()) {
                 pixels.close();
                 throw new FaceblurException(file + ": not a readable image");
+            }
+            if (asPhotos) {
+                // One photo at a time: its passes and tiles already keep every detector busy.
+                try (pixels) {
+                    scores.add(score(new Sized(image, pixels.cols(), pixels.rows()), photos.detect(pixels)));
+                }
+                continue;
             }
             // The pool closes the image once detected.
             detections.submit(new Sized(image, pixels.cols(), pixels.rows()), file.toString(), pixels);

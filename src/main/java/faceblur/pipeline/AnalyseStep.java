@@ -18,7 +18,8 @@ import java.util.Set;
  * Step 1, per segment: fetch the source, find the faces in the segment's time range, store the observations.
  * Segment 0 runs first and plans the cuts (at keyframes, about every {@code --segment-duration}), adding a row
  * and an execution for every further segment, which any node may then take. The last segment to finish moves
- * the job to rendering and schedules one render per segment, in the same transaction.
+ * the job to rendering and schedules one render per segment, in the same transaction. A photo goes on to its
+ * join at once ({@link PhotoStep}).
  */
 final class AnalyseStep {
 
@@ -29,9 +30,12 @@ final class AnalyseStep {
     private final FaceBlur engine;
     private final StepScheduler steps;
     private final SegmentSettings segments;
+    private final PhotoStep photos;
 
-    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps, SegmentSettings segments) {
+    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps, SegmentSettings segments,
+                PhotoStep photos) {
         this.runner = runner;
+        this.photos = photos;
         this.store = store;
         this.engine = engine;
         this.steps = steps;
@@ -43,6 +47,10 @@ final class AnalyseStep {
     }
 
     private void run(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
+        if (PhotoStep.isPhoto(job)) {
+            photos.start(step);
+            return;
+        }
         Path video = SourceVideo.fetch(store, runner.sources(), job, folder, clock).path();
         Segment segment = segment(step, video);
         Analysis analysis = clock.processing(() -> engine.analyse(video, segment,

@@ -1,6 +1,7 @@
 package faceblur.pipeline;
 
 import faceblur.FaceblurException;
+import faceblur.photo.PhotoFormat;
 import faceblur.storage.S3Location;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Locale;
  * Where a source's outputs go under the target folder. The template's variables come from the source key relative
  * to the watched folder: {@code {path}} all of it, {@code {dir}} its folders (with the slash), {@code {name}} the
  * file name, {@code {stem}} the name without extension, {@code {ext}} the output's extension: the source's when
- * faceblur writes that container (.mp4, .m4v, .mov, .mkv), else .mp4. The detections go beside the video, as
+ * faceblur writes that container (.mp4, .m4v, .mov, .mkv) or photo format (.jpg, .jpeg, .png, .webp), else .mp4.
+ * The detections go beside the video, as
  * {@code <video key>.faces.json}.
  */
 public record OutputNaming(String template) {
@@ -39,7 +41,8 @@ public record OutputNaming(String template) {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String sourceExt = dot > 0 ? name.substring(dot) : "";
-        String ext = KEPT_EXTENSIONS.contains(sourceExt.toLowerCase(Locale.ROOT)) ? sourceExt : ".mp4";
+        String ext = KEPT_EXTENSIONS.contains(sourceExt.toLowerCase(Locale.ROOT)) || PhotoFormat.isPhotoName(name)
+                ? sourceExt : ".mp4";
         String key = template.replace("{path}", relativeKey).replace("{dir}", dir).replace("{name}", name)
                 .replace("{stem}", stem).replace("{ext}", ext);
         return target.resolve(key);

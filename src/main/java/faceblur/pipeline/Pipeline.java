@@ -37,8 +37,9 @@ public final class Pipeline {
         StepRunner runner = new StepRunner(db.transactions(), settings,
                 SourceCache.open(settings.sourceCache(), settings.sourceCacheBytes()));
         List<Task<?>> oneTime = new ArrayList<>();
-        oneTime.add(new AnalyseStep(runner, store, engine, steps, settings.segments()).task());
-        oneTime.addAll(new RenderStep(runner, store, engine, settings, steps).tasks());
+        PhotoStep photos = new PhotoStep(runner, store, engine, settings, steps);
+        oneTime.add(new AnalyseStep(runner, store, engine, steps, settings.segments(), photos).task());
+        oneTime.addAll(new RenderStep(runner, store, engine, settings, steps, photos).tasks());
         List<RecurringTask<?>> watchers = settings.watch().rules().stream()
                 .<RecurringTask<?>>map(rule -> new Watcher(rule, store, jobs).task(settings.watch().listInterval()))
                 .toList();

@@ -28,6 +28,8 @@ import java.util.Set;
  * overwrites the same keys with the same content. Pieces of a node lost between "done" and their removal, or of
  * a job cancelled while rendering, stay behind under the staging prefix (a lifecycle rule on it clears them).
  *
+ * <p>A photo's join is {@link PhotoStep}'s: it has no pieces, and is blurred and published there.
+ *
  * <p>A one-segment video takes the same path (one piece, joined alone): one code path for every job, for the
  * price of one more upload and download of the video-only piece and a remux, counted as coordination.
  */
@@ -40,9 +42,12 @@ final class RenderStep {
     private final FaceBlur engine;
     private final PipelineSettings settings;
     private final StepScheduler steps;
+    private final PhotoStep photos;
 
-    RenderStep(StepRunner runner, ObjectStore store, FaceBlur engine, PipelineSettings settings, StepScheduler steps) {
+    RenderStep(StepRunner runner, ObjectStore store, FaceBlur engine, PipelineSettings settings, StepScheduler steps,
+               PhotoStep photos) {
         this.runner = runner;
+        this.photos = photos;
         this.store = store;
         this.engine = engine;
         this.settings = settings;
@@ -80,6 +85,10 @@ final class RenderStep {
     }
 
     private void join(PipelineJob job, StepId step, WorkFolder folder, StepClock clock) {
+        if (PhotoStep.isPhoto(job)) {
+            photos.publish(job, step, folder, clock);
+            return;
+        }
         SourceVideo source = SourceVideo.fetch(store, runner.sources(), job, folder, clock);
         Container container = container(job.video(), source.info());
         List<S3Location> staged = runner.transactions().withConnection(c -> SegmentRows.segments(c, step.jobId()))

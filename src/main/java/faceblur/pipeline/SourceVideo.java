@@ -20,6 +20,16 @@ record SourceVideo(Path path, VideoInfo info) {
 
     static SourceVideo fetch(ObjectStore store, SourceCache cache, PipelineJob job, WorkFolder folder,
                              StepClock clock) {
+        Path path = download(store, cache, job, folder, clock);
+        try {
+            return new SourceVideo(path, VideoReader.probe(path));
+        } catch (FaceblurException e) {
+            throw new PermanentFailure(job.source().location() + " is not a video faceblur can read: " + e.getMessage());
+        }
+    }
+
+    /** The source file, not yet checked to be anything: the cached copy, or downloaded into the cache. */
+    static Path download(ObjectStore store, SourceCache cache, PipelineJob job, WorkFolder folder, StepClock clock) {
         ObjectVersion source = job.source();
         SourceCache.Lease lease;
         try {
@@ -38,10 +48,6 @@ record SourceVideo(Path path, VideoInfo info) {
             throw new PermanentFailure(e.getMessage());
         }
         clock.source(lease.hit());
-        try {
-            return new SourceVideo(lease.path(), VideoReader.probe(lease.path()));
-        } catch (FaceblurException e) {
-            throw new PermanentFailure(source.location() + " is not a video faceblur can read: " + e.getMessage());
-        }
+        return lease.path();
     }
 }

@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
@@ -38,14 +39,21 @@ public final class Outliner {
 
     /** Draws every outline into one plane of a YUV picture; boxes are in pixels of the full picture. */
     public void draw(Plane plane, List<Outline> outlines, int pictureHeight) {
-        Mat image = plane.pixels();
-        double s = plane.scale();
+        draw(plane.pixels(), plane.scale(), pictureHeight, outlines, c -> Scalar.all(plane.value(c)));
+    }
+
+    /** Draws every outline into a BGR picture (a photo). */
+    public void draw(Mat bgr, List<Outline> outlines) {
+        draw(bgr, 1.0, bgr.rows(), outlines, c -> new Scalar(c.blue(), c.green(), c.red(), 0));
+    }
+
+    private void draw(Mat image, double s, int pictureHeight, List<Outline> outlines, Function<Rgb, Scalar> paint) {
         // Lines and letters scale with the picture, so a 4K debug video reads like a 480p one.
         int thickness = Math.max(1, (int) Math.round(pictureHeight / 360.0 * s));
         double fontScale = Math.max(0.4, pictureHeight / 900.0) * s;
         for (Outline o : outlines) {
             Box mask = o.face().scaledAboutCenter(settings.maskScale()).times(s);
-            try (Scalar colour = Scalar.all(plane.value(o.seen() ? SEEN : CARRIED))) {
+            try (Scalar colour = paint.apply(o.seen() ? SEEN : CARRIED)) {
                 if (settings.shape() == Shape.ELLIPSE) {
                     try (Point centre = new Point((int) Math.round(mask.centerX()), (int) Math.round(mask.centerY()));
                          Size axes = new Size((int) Math.round(mask.width() / 2), (int) Math.round(mask.height() / 2))) {

@@ -61,9 +61,16 @@ public final class RekognitionJson {
         return new FaceDetectionResult("SUCCEEDED", null, metadata(info), null, faces);
     }
 
+    /** The faces of one photo, as Rekognition's {@code DetectFaces} answers for an image. */
+    public static DetectFacesResult photoResult(int width, int height, List<Detection> faces) {
+        return new DetectFacesResult(faces.stream().map(d -> detail(d, width, height)).toList());
+    }
+
     private static FaceDetail detail(Detection d, VideoInfo info) {
-        double w = info.width();
-        double h = info.height();
+        return detail(d, info.width(), info.height());
+    }
+
+    private static FaceDetail detail(Detection d, double w, double h) {
         Box b = d.box();
         List<Landmark> landmarks = new ArrayList<>();
         for (int i = 0; i < d.landmarks().size() && i < LANDMARK_TYPES.size(); i++) {
@@ -74,7 +81,7 @@ public final class RekognitionJson {
                 (float) (b.y() / h)), (float) Math.min(100, d.confidence() * 100), landmarks);
     }
 
-    public static void write(FaceDetectionResult result, Path file) {
+    public static void write(Object result, Path file) {
         try {
             MAPPER.writeValue(file.toFile(), result);
         } catch (IOException e) {

@@ -115,21 +115,21 @@ class PipelineClusterTest {
 
     private static void checkRestAndWebhook(ServerProcess serve, ObjectStore store, String jdbc, Path small,
                                             Path vtest) throws Exception {
-        JsonNode failed = rest(serve, "GET", "/pipeline/jobs?state=failed", null);
+        JsonNode failed = serve.rest("GET", "/pipeline/jobs?state=failed", null);
         assertThat(failed.get("jobs")).hasSize(1);
         String failedId = failed.get("jobs").get(0).get("id").asText();
-        JsonNode detail = rest(serve, "GET", "/pipeline/jobs/" + failedId, null);
+        JsonNode detail = serve.rest("GET", "/pipeline/jobs/" + failedId, null);
         assertThat(detail.get("state").asText()).isEqualTo("failed");
         assertThat(detail.get("history").get(0).get("state").asText()).isEqualTo("queued");
         assertThat(detail.get("history").findValuesAsText("state")).contains("analysing", "failed");
 
         // submitting a version already done for the same target is the same job
-        JsonNode again = rest(serve, "POST", "/pipeline/jobs",
+        JsonNode again = serve.rest("POST", "/pipeline/jobs",
                 "{\"source\":\"s3://uploads/in/vtest.mp4\",\"target\":\"s3://public/out\"}");
         assertThat(again.get("created").asBoolean()).isFalse();
         assertThat(again.get("state").asText()).isEqualTo("done");
-        assertThat(rest(serve, "GET", "/pipeline/jobs/nope", null).get("error").asText()).isEqualTo("NotFound");
-        assertThat(rest(serve, "POST", "/pipeline/jobs/" + failedId + "/cancel", null).get("error").asText())
+        assertThat(serve.rest("GET", "/pipeline/jobs/nope", null).get("error").asText()).isEqualTo("NotFound");
+        assertThat(serve.rest("POST", "/pipeline/jobs/" + failedId + "/cancel", null).get("error").asText())
                 .isEqualTo("Conflict");
 
         // one event with several records: two new objects, one of them twice, one outside every rule, one removal
@@ -141,13 +141,13 @@ class PipelineClusterTest {
                 + record("ObjectCreated:CompleteMultipartUpload", store, "in/event one.mp4") + ","
                 + record("ObjectCreated:Put", store, "elsewhere/x.mp4") + ","
                 + record("ObjectRemoved:Delete", store, "in/vtest.mp4") + "]}";
-        JsonNode outcome = rest(serve, "POST", "/s3-events", event);
+        JsonNode outcome = serve.rest("POST", "/s3-events", event);
         // the listing, every second, may have been first to queue a new object: then the event finds it known
         assertThat(outcome.get("queued").asInt() + outcome.get("alreadyKnown").asInt()).isEqualTo(3);
         assertThat(outcome.get("alreadyKnown").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.get("outsideRules").asInt()).isEqualTo(1);
         assertThat(outcome.get("otherEvents").asInt()).isEqualTo(1);
-        JsonNode repeated = rest(serve, "POST", "/s3-events", event);
+        JsonNode repeated = serve.rest("POST", "/s3-events", event);
         assertThat(repeated.get("queued").asInt()).isZero();
 
         awaitAllFinished(jdbc, 7);
@@ -158,7 +158,7 @@ class PipelineClusterTest {
         assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 6.0")
                 .contains("faceblur_s3_event_records_total{outcome=\"outside_rules\"} 2.0");
 
-        JsonNode retried = rest(serve, "POST", "/pipeline/jobs/" + failedId + "/retry", null);
+        JsonNode retried = serve.rest("POST", "/pipeline/jobs/" + failedId + "/retry", null);
         assertThat(retried.get("state").asText()).isEqualTo("queued");
         assertThat(retried.get("run").asInt()).isEqualTo(2);
     }
@@ -252,17 +252,6 @@ class PipelineClusterTest {
     private static int frames(Path video) {
         return Integer.parseInt(Tools.ffprobe("-count_packets", "-select_streams", "v:0", "-show_entries",
                 "stream=nb_read_packets", "-of", "csv=p=0", video.toString()));
-    }
-
-    private static JsonNode rest(ServerProcess serve, String method, String path, String body) throws Exception {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-X", method, "--aws-sigv4",
-                "aws:amz:us-east-1:faceblur", "--user", "ANYKEY:anysecret", serve.api().resolve(path).toString()));
-        if (body != null) {
-            command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
-        }
-        Tools.Result result = Tools.run(command, null);
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        return JSON.readTree(result.stdout());
     }
 
     private static ServerProcess awaitWorkerBusyWith(String jdbc, String key, List<ServerProcess> workers)

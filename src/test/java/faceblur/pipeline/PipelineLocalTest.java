@@ -65,6 +65,8 @@ class PipelineLocalTest {
         assertThat(rule.matches(new S3Location("upl", "inbox/x.mov"))).isFalse();
         assertThat(rule.video(new S3Location("upl", "in/d/x.mov"))).hasToString("s3://pub1/d/x.mov");
         assertThat(rule.video(new S3Location("upl", "in/x.avi"))).hasToString("s3://pub1/x.mp4");
+        assertThat(rule.video(new S3Location("upl", "in/d/p.JPG"))).hasToString("s3://pub1/d/p.JPG");
+        assertThat(rule.video(new S3Location("upl", "in/p.webp"))).hasToString("s3://pub1/p.webp");
         assertThat(OutputNaming.faces(new S3Location("pub1", "x.mp4")).key()).isEqualTo("x.mp4.faces.json");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WatchRule(S3Prefix.parse("s3://upl/in"),
                 S3Prefix.parse("s3://upl/in/out"), OutputNaming.defaults())).hasMessageContaining("processed again");

@@ -1,5 +1,8 @@
 package faceblur.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -144,6 +147,23 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A pipeline REST call through curl, SigV4-signed for the service {@code faceblur} with any key (a server
+     * without keys takes any signature); the answer's JSON.
+     */
+    public JsonNode rest(String method, String path, String body) throws IOException {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-X", method, "--aws-sigv4",
+                "aws:amz:us-east-1:faceblur", "--user", "ANYKEY:anysecret", api.resolve(path).toString()));
+        if (body != null) {
+            command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
+        }
+        Tools.Result result = Tools.run(command, null);
+        if (result.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.stderr());
+        }
+        return new ObjectMapper().readTree(result.stdout());
     }
 
     private void waitFor() {
