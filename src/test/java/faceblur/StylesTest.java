@@ -86,6 +86,26 @@ class StylesTest {
         assertColour(pixel(out, 5, 68, 90), 255, 220, 0, 60);
     }
 
+    /** A photo takes the outline too: faces marked with their scores, the picture otherwise as it was. */
+    @Test
+    void outlineOnAPhotoMarksFacesAndKeepsThePicture() {
+        Path out = dir.resolve("outlined.png");
+        Cli.Outcome outcome = Cli.run("blur", Media.media("messi5.jpg").toString(), "-o", out.toString(), "-q",
+                "--style", "outline");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        // Decoded by ffmpeg: thin lines change a few per cent of the picture, a blur of 23 faces far more.
+        faceblur.testing.Gray before = Tools.grayFrame(Media.media("messi5.jpg"), 0);
+        faceblur.testing.Gray after = Tools.grayFrame(out, 0);
+        int changed = 0;
+        for (int y = 0; y < before.height(); y++) {
+            for (int x = 0; x < before.width(); x++) {
+                changed += Math.abs(before.at(x, y) - after.at(x, y)) > 40 ? 1 : 0;
+            }
+        }
+        double changedShare = changed / (double) (before.width() * before.height());
+        assertThat(changedShare).isBetween(0.001, 0.06);
+    }
+
     private static void assertColour(int[] rgb, int r, int g, int b, int tolerance) {
         assertThat(Math.abs(rgb[0] - r) + Math.abs(rgb[1] - g) + Math.abs(rgb[2] - b))
                 .as("rgb(%d, %d, %d) against rgb(%d, %d, %d)", rgb[0], rgb[1], rgb[2], r, g, b)
