@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /** What every node takes: storage, the job database, how jobs run, the pipeline's watch rules, the engine. */
@@ -76,6 +78,12 @@ final class NodeOptions {
             description = "Deliver completion messages for NotificationChannel SNSTopicArn TOPIC_ARN by HTTP POST "
                     + "to URL, retried with back-off until it answers 2xx. Repeatable.")
     Map<String, URI> notify = new LinkedHashMap<>();
+
+    @Option(names = "--sns-confirm-host", paramLabel = "HOST",
+            description = "Confirm SNS subscriptions to POST /s3-events whose SubscribeURL is on HOST (for AWS: "
+                    + "sns.REGION.amazonaws.com) by fetching it; others are logged with the address to open by hand. "
+                    + "Repeatable.")
+    List<String> snsConfirmHosts = new ArrayList<>();
 
     @Option(names = "--account-id", paramLabel = "DIGITS",
             description = "The AWS account id the API gives as the caller's (STS GetCallerIdentity), for scripts "
@@ -140,7 +148,7 @@ final class NodeOptions {
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
-                accountId);
+                accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

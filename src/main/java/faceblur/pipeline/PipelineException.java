@@ -5,7 +5,7 @@ import faceblur.FaceblurException;
 /** A request the pipeline refuses, with the reason for the caller. */
 public final class PipelineException extends FaceblurException {
 
-    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT }
+    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, TOO_LARGE }
 
     private final Kind kind;
 

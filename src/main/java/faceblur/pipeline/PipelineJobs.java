@@ -8,6 +8,7 @@ import faceblur.storage.StorageException;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +23,34 @@ public final class PipelineJobs {
     public record Submission(PipelineJob job, boolean created) {
     }
 
-    /** What became of an event's records. */
-    public record Announcement(int queued, int known, int ignored) {
+    /** What became of one announced record, named as the answer and the metrics name it. */
+    public enum Outcome {
+        /** A job was made for it (for each rule that watches it). */
+        QUEUED("queued"),
+        /** Every rule that watches it already has its job: announced before, or found by a listing. */
+        KNOWN("known"),
+        /** No rule watches it. */
+        OUTSIDE_RULES("outside_rules"),
+        /** Not an object creation, or no valid object. */
+        OTHER_EVENT("other_event"),
+        /** It cannot become a job: the object is gone. Sending it again will not help. */
+        FAILED("failed"),
+        /** The store could not be asked: sending it again will. */
+        RETRY("retry");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One record's outcome, with the jobs it has and why, when it has none. */
+    public record RecordOutcome(String bucket, String key, Outcome outcome, List<String> jobIds, String reason) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,27 +109,44 @@ public final class PipelineJobs {
         return submit(current(location), rule);
     }
 
-    /** Each announced object, for every rule that watches it; an object no rule watches is ignored. */
-    public Announcement announce(List<ObjectVersion> objects) {
-        int queued = 0;
-        int known = 0;
-        int ignored = 0;
-        for (ObjectVersion object : objects) {
-            List<WatchRule> matching = rules.stream().filter(r -> r.matches(object.location())).toList();
-            if (matching.isEmpty()) {
-                ignored++;
-                continue;
-            }
-            ObjectVersion version = object.eTag() == null ? current(object.location()) : object;
-            for (WatchRule rule : matching) {
-                if (submit(version, rule).created()) {
-                    queued++;
-                } else {
-                    known++;
-                }
-            }
+    /**
+     * Each announced record on its own, for every rule that watches its object: one record that cannot become a
+     * job does not stop the others, and the answer says what became of each.
+     */
+    public List<RecordOutcome> announce(List<S3EventJson.EventRecord> records) {
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (S3EventJson.EventRecord record : records) {
+            outcomes.add(announce(record));
         }
-        return new Announcement(queued, known, ignored);
+        return outcomes;
+    }
+
+    private RecordOutcome announce(S3EventJson.EventRecord record) {
+        ObjectVersion object = record.created();
+        if (object == null) {
+            return new RecordOutcome(record.bucket(), record.key(), Outcome.OTHER_EVENT, List.of(), record.skipped());
+        }
+        List<WatchRule> matching = rules.stream().filter(r -> r.matches(object.location())).toList();
+        if (matching.isEmpty()) {
+            return new RecordOutcome(record.bucket(), record.key(), Outcome.OUTSIDE_RULES, List.of(),
+                    "no --watch rule covers " + object.location());
+        }
+        ObjectVersion version;
+        try {
+            version = object.eTag() == null ? current(object.location()) : object;
+        } catch (PipelineException e) {
+            return new RecordOutcome(record.bucket(), record.key(), Outcome.FAILED, List.of(), e.getMessage());
+        } catch (StorageException e) {
+            return new RecordOutcome(record.bucket(), record.key(), Outcome.RETRY, List.of(), e.getMessage());
+        }
+        List<String> jobIds = new ArrayList<>();
+        boolean created = false;
+        for (WatchRule rule : matching) {
+            Submission submission = submit(version, rule);
+            created |= submission.created();
+            jobIds.add(submission.job().id());
+        }
+        return new RecordOutcome(record.bucket(), record.key(), created ? Outcome.QUEUED : Outcome.KNOWN, jobIds, null);
     }
 
     public Optional<PipelineJob> find(String jobId) {

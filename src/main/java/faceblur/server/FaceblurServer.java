@@ -118,7 +118,8 @@ public final class FaceblurServer implements AutoCloseable {
                 new PageTokens(tokenSecret(data)), settings.limits());
         RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
         PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
-                verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics);
+                verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics,
+                settings.snsConfirmHosts());
         StsEndpoint sts = new StsEndpoint(verifier(settings, StsEndpoint.SIGNING_SERVICE), settings.accountId());
         return HttpApi.start(settings.host(), settings.port(), endpoint, sts, pipelineEndpoint, metrics, studio);
     }

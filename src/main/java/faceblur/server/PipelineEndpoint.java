@@ -8,8 +8,8 @@ import faceblur.pipeline.PipelineException;
 import faceblur.pipeline.PipelineJob;
 import faceblur.pipeline.PipelineJobs;
 import faceblur.pipeline.PipelineState;
-import faceblur.pipeline.StepTiming;
 import faceblur.pipeline.S3EventJson;
+import faceblur.pipeline.StepTiming;
 import faceblur.rekognition.RekognitionException;
 import faceblur.storage.StorageException;
 import io.javalin.config.JavalinConfig;
@@ -19,11 +19,20 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,7 +53,11 @@ final class PipelineEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 1 << 20;
+    /** A job request is a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 64 << 10;
+    /** SNS's and EventBridge's own limit on one message: an S3 event batch larger than this cannot be sent. */
+    static final int MAX_EVENT_BODY_BYTES = 256 << 10;
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
     private static final int DEFAULT_LIST_LIMIT = 100;
     private static final int MAX_LIST_LIMIT = 1000;
     private static final String BEARER = "Bearer ";
@@ -53,17 +66,23 @@ final class PipelineEndpoint {
     private final SigV4Verifier verifier;
     private final byte[] webhookToken;
     private final ServerMetrics metrics;
+    private final Set<String> snsConfirmHosts;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONFIRM_TIMEOUT).build();
 
     /**
-     * @param webhookToken also accepted on {@code /s3-events} as {@code Authorization: Bearer TOKEN}, the way
-     *                     MinIO's webhook ({@code auth_token}) and other senders that cannot sign authenticate;
-     *                     null for SigV4 only
+     * @param webhookToken    also accepted on {@code /s3-events} as {@code Authorization: Bearer TOKEN}, the way
+     *                        MinIO's webhook ({@code auth_token}) and other senders that cannot sign authenticate,
+     *                        or as {@code ?token=TOKEN}, for SNS, which can set no header; null for SigV4 only
+     * @param snsConfirmHosts hosts whose SNS subscription confirmations are confirmed by fetching their
+     *                        SubscribeURL (others are logged and left unconfirmed)
      */
-    PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, String webhookToken, ServerMetrics metrics) {
+    PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, String webhookToken, ServerMetrics metrics,
+                     Set<String> snsConfirmHosts) {
         this.jobs = jobs;
         this.verifier = verifier;
         this.webhookToken = webhookToken == null ? null : webhookToken.getBytes(StandardCharsets.UTF_8);
         this.metrics = metrics;
+        this.snsConfirmHosts = Set.copyOf(snsConfirmHosts);
     }
 
     void routes(JavalinConfig config) {
@@ -109,30 +128,104 @@ final class PipelineEndpoint {
         return new Reply(submission.created() ? 201 : 200, out);
     }
 
+    /**
+     * An S3 event in any of its envelopes. Each record is answered on its own (what became of it, its jobs, why
+     * not), so a sender never needs to send the good ones again; the answer is 503 only when the store could not
+     * be asked about a record, so that the sender retries (records already queued are then "known").
+     */
     private Object events(byte[] body) {
-        S3EventJson.Parsed parsed = S3EventJson.parse(body);
-        PipelineJobs.Announcement outcome = jobs.announce(parsed.created());
-        metrics.s3Events("queued", outcome.queued());
-        metrics.s3Events("known", outcome.known());
-        metrics.s3Events("outside_rules", outcome.ignored());
-        metrics.s3Events("other_event", parsed.skipped());
+        S3EventJson.Parsed parsed;
+        try {
+            parsed = S3EventJson.parse(body);
+        } catch (PipelineException e) {
+            LOG.warn("POST /s3-events refused: {}", e.getMessage());
+            metrics.s3Events("refused", 1);
+            throw e;
+        }
+        if (parsed.subscription() != null) {
+            return subscription(parsed.subscription());
+        }
+        List<PipelineJobs.RecordOutcome> outcomes = jobs.announce(parsed.records());
+        Map<PipelineJobs.Outcome, Integer> counts = new EnumMap<>(PipelineJobs.Outcome.class);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (PipelineJobs.RecordOutcome o : outcomes) {
+            metrics.s3Events(o.outcome().label(), 1);
+            counts.merge(o.outcome(), 1, Integer::sum);
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("bucket", o.bucket());
+            record.put("key", o.key());
+            record.put("outcome", o.outcome().label());
+            record.put("jobIds", o.jobIds());
+            if (o.reason() != null) {
+                record.put("reason", o.reason());
+            }
+            records.add(record);
+        }
+        boolean retry = counts.containsKey(PipelineJobs.Outcome.RETRY);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("records", parsed.created().size() + parsed.skipped());
-        out.put("queued", outcome.queued());
-        out.put("alreadyKnown", outcome.known());
-        out.put("outsideRules", outcome.ignored());
-        out.put("otherEvents", parsed.skipped());
+        out.put("envelope", parsed.envelope().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        out.put("queued", counts.getOrDefault(PipelineJobs.Outcome.QUEUED, 0));
+        out.put("alreadyKnown", counts.getOrDefault(PipelineJobs.Outcome.KNOWN, 0));
+        out.put("outsideRules", counts.getOrDefault(PipelineJobs.Outcome.OUTSIDE_RULES, 0));
+        out.put("otherEvents", counts.getOrDefault(PipelineJobs.Outcome.OTHER_EVENT, 0));
+        out.put("failed", counts.getOrDefault(PipelineJobs.Outcome.FAILED, 0));
+        out.put("retry", counts.getOrDefault(PipelineJobs.Outcome.RETRY, 0));
+        out.put("records", records);
+        return new Reply(retry ? 503 : 200, out);
+    }
+
+    /** SNS's SubscriptionConfirmation: confirmed only for a host on the allow-list, and logged either way. */
+    private Object subscription(S3EventJson.SnsSubscription subscription) {
+        URI url = subscription.subscribeUrl();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("envelope", "sns-subscription");
+        out.put("topicArn", subscription.topicArn());
+        if (!subscription.type().equals("SubscriptionConfirmation")) {
+            LOG.info("SNS {} for topic {}: nothing to do", subscription.type(), subscription.topicArn());
+            out.put("confirmed", false);
+            out.put("reason", subscription.type() + " needs no answer");
+            return out;
+        }
+        if (url.getHost() == null || !snsConfirmHosts.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+            LOG.warn("SNS subscription to topic {} NOT confirmed: {} is not a --sns-confirm-host; confirm it by "
+                    + "opening {}", subscription.topicArn(), url.getHost(), url);
+            metrics.s3Events("subscription_unconfirmed", 1);
+            out.put("confirmed", false);
+            out.put("reason", "host " + url.getHost() + " is not allowed by --sns-confirm-host; the server log has "
+                    + "the address to open by hand");
+            return out;
+        }
+        int status;
+        try {
+            status = http.send(HttpRequest.newBuilder(url).timeout(CONFIRM_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        boolean confirmed = status / 100 == 2;
+        LOG.info("SNS subscription to topic {} {} (GET {}: {})", subscription.topicArn(),
+                confirmed ? "confirmed" : "NOT confirmed", url.getHost(), status < 0 ? "no answer" : "HTTP " + status);
+        metrics.s3Events(confirmed ? "subscription_confirmed" : "subscription_unconfirmed", 1);
+        out.put("confirmed", confirmed);
+        if (!confirmed) {
+            out.put("reason", "the SubscribeURL answered " + (status < 0 ? "nothing" : "HTTP " + status));
+            return new Reply(502, out);
+        }
         return out;
     }
 
-    /** A bearer token equal to the configured one, compared in constant time. */
+    /** A bearer token, or {@code ?token=}, equal to the configured one, compared in constant time. */
     private boolean hasWebhookToken(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (webhookToken == null || header == null || !header.startsWith(BEARER)) {
+        if (webhookToken == null) {
             return false;
         }
-        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, webhookToken);
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()).trim()
+                : ctx.queryParam("token");
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), webhookToken);
     }
 
     private void handle(Context ctx, int status, Action action) {
@@ -141,7 +234,7 @@ final class PipelineEndpoint {
 
     private void handle(Context ctx, int status, Action action, boolean webhook) {
         try {
-            byte[] body = readBody(ctx);
+            byte[] body = readBody(ctx, webhook ? MAX_EVENT_BODY_BYTES : MAX_BODY_BYTES);
             if (!(webhook && hasWebhookToken(ctx))) {
                 verifier.verify(HttpRequests.signed(ctx, body));
             }
@@ -158,6 +251,7 @@ final class PipelineEndpoint {
                 case BAD_REQUEST -> error(ctx, 400, "BadRequest", e.getMessage());
                 case NOT_FOUND -> error(ctx, 404, "NotFound", e.getMessage());
                 case CONFLICT -> error(ctx, 409, "Conflict", e.getMessage());
+                case TOO_LARGE -> error(ctx, 413, "PayloadTooLarge", e.getMessage());
             }
         } catch (StorageException e) {
             boolean passing = e.kind() == StorageException.Kind.TRANSIENT;
@@ -169,15 +263,22 @@ final class PipelineEndpoint {
         }
     }
 
-    private static byte[] readBody(Context ctx) throws IOException {
+    private static byte[] readBody(Context ctx, int limit) throws IOException {
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new PipelineException(PipelineException.Kind.BAD_REQUEST,
-                        "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw tooLarge(limit);
             }
             return body;
         }
+    }
+
+    private static PipelineException tooLarge(int limit) {
+        return new PipelineException(PipelineException.Kind.TOO_LARGE,
+                "the body is larger than " + (limit >> 10) + " KiB, the most this endpoint takes");
     }
 
     private static JsonNode readObject(byte[] body) {

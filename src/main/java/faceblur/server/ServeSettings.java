@@ -9,6 +9,7 @@ import faceblur.storage.S3Settings;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How {@code faceblur serve} runs.
@@ -30,16 +31,19 @@ import java.util.Map;
  * @param provenance  how the engine finds faces, recorded in the studio's projects
  * @param studioToken the secret of the studio's printed address when there are no access keys to sign in with
  * @param accountId   the AWS account id STS's GetCallerIdentity answers (12 digits)
+ * @param snsConfirmHosts hosts whose SNS SubscriptionConfirmation /s3-events confirms (lower case)
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
-                            String webhookToken, Provenance provenance, String studioToken, String accountId) {
+                            String webhookToken, Provenance provenance, String studioToken, String accountId,
+                            Set<String> snsConfirmHosts) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);
+        snsConfirmHosts = Set.copyOf(snsConfirmHosts);
         if (!accountId.matches("[0-9]{12}")) {
             throw new FaceblurException("--account-id must be 12 digits, like an AWS account id; got " + accountId);
         }
