@@ -35,6 +35,10 @@ public final class FaceDetector implements AutoCloseable {
      */
     static final int EDGE_MIRROR = 32;
 
+    static {
+        OnnxNatives.load();
+    }
+
     private final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
     private final OrtSession session;
     private final DetectorSettings settings;
