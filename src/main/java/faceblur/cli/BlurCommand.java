@@ -6,6 +6,7 @@ import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.track.Track;
+import faceblur.video.DecodeLosses;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
 import picocli.CommandLine.Command;
@@ -56,6 +57,11 @@ final class BlurCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--strict",
+            description = "Refuse a damaged video (exit 2, no output) instead of leaving out the few frames that "
+                    + "cannot be decoded with a warning.")
+    boolean strict;
+
     @Mixin
     DetectionOptions detection = new DetectionOptions();
 
@@ -93,13 +99,23 @@ final class BlurCommand implements Callable<Integer> {
         return batch.finish();
     }
 
+    /** A few frames could not be decoded: a warning that names them, or with --strict a refusal. */
+    private void damaged(Path input, DecodeLosses losses) {
+        if (strict) {
+            throw new FaceblurException(input + ": damaged: " + losses.describe() + "; refused (--strict)");
+        }
+        System.err.println("faceblur: warning: " + input + ": damaged: " + losses.describe()
+                + "; the output has the others");
+    }
+
     private String blur(FaceBlur engine, Path input) {
         VideoInfo info = VideoReader.probe(input);
         Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
-            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet));
+            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet),
+                    losses -> damaged(input, losses));
             List<Track> tracks = engine.track(analysis);
             engine.render(input, tracks, render.redaction(), render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
