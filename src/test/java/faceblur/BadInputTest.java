@@ -116,6 +116,31 @@ class BadInputTest {
         assertThat(dir.resolve("new/sub/c_blurred.mp4")).exists();
     }
 
+    /**
+     * Folders nobody may write in, root included (the tests run as root in CI): sysfs refuses new files to
+     * everyone, and a regular file cannot hold one. The message gives the reason, not a temporary file's name.
+     */
+    @Test
+    void unwritableOutputFolderIsNamedWithTheReason() throws IOException {
+        Path input = Files.copy(Media.smallClip(), dir.resolve("d.mp4"));
+        Cli.Outcome sysfs = Cli.run("blur", input.toString(), "-o", "/sys/d_blurred.mp4", "-q");
+        assertThat(sysfs.exitCode()).isEqualTo(2);
+        assertThat(sysfs.stderr().lines().toList()).containsExactly(
+                "faceblur: /sys/: cannot write here (permission denied); choose another place for d_blurred.mp4");
+
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        Cli.Outcome inFile = Cli.run("blur", input.toString(), "-o", file.resolve("d_blurred.mp4").toString(), "-q");
+        assertThat(inFile.exitCode()).isEqualTo(2);
+        assertThat(inFile.stderr().lines().toList()).containsExactly("faceblur: " + file
+                + ": is a file, not a folder; the output " + file.resolve("d_blurred.mp4") + " cannot go inside it");
+
+        Cli.Outcome outDir = Cli.run("blur", input.toString(), "--out-dir", file.resolve("sub").toString(), "-q");
+        assertThat(outDir.exitCode()).isEqualTo(2);
+        assertThat(outDir.stderr().lines().toList()).containsExactly("faceblur: " + file.resolve("sub")
+                + ": cannot create the output folder (not a directory)");
+        assertNoOutputs();
+    }
+
     @Test
     void unknownOptionGetsUsageNotAStackTrace() {
         Cli.Outcome outcome = Cli.run("blur", "--no-such-option", "x.mp4");

@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
@@ -87,7 +88,7 @@ final class BlurCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(outDir);
             } catch (IOException e) {
-                throw new FaceblurException(outDir + ": cannot create the output folder (" + e.getMessage() + ")");
+                throw new FaceblurException(outDir + ": cannot create the output folder (" + FileErrors.reason(e) + ")");
             }
         }
         Batch batch = new Batch(quiet);
