@@ -141,6 +141,27 @@ class BadInputTest {
         assertNoOutputs();
     }
 
+    /**
+     * An 8192x4320 video ran out of memory after 90 s in face detection. Now refused before any work, in a
+     * process with the JVM's default heap as a user starts it, with how to make it fit.
+     */
+    @Test
+    void an8kVideoIsRefusedAtOnceWithWhatToDo() throws IOException {
+        Path huge = Media.fixture("testsrc-8k.mp4", "-f", "lavfi", "-i", "testsrc=size=8192x4320:rate=5",
+                "-frames:v", "3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path input = Files.copy(huge, dir.resolve("huge.mp4"));
+        long start = System.nanoTime();
+        Cli.Outcome outcome = Cli.runProcess(Cli.process(List.of(), "blur", input.toString(), "-q"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList()).containsExactly("faceblur: " + input + ": its 8192x4320 "
+                + "frames are too large to find faces in (at most 9.4 megapixels a frame, such as 4096x2160, after "
+                + "--upscale 1.00); pass --upscale 0.50, or scale it down first: ffmpeg -i " + input
+                + " -vf scale=-2:2160 -c:a copy smaller.mp4");
+        assertThat(seconds).as("refused at once").isLessThan(30);
+        assertNoOutputs();
+    }
+
     @Test
     void unknownOptionGetsUsageNotAStackTrace() {
         Cli.Outcome outcome = Cli.run("blur", "--no-such-option", "x.mp4");

@@ -38,6 +38,7 @@ public final class Analyzer {
     /** The whole video; {@code damage} hears of the frames that could not be decoded, if any. */
     public Analysis analyse(Path input, ProgressListener progress, Consumer<DecodeLosses> damage) {
         try (VideoReader reader = VideoReader.open(input)) {
+            detectors.checkFrameSize(input.toString(), reader.info().width(), reader.info().height());
             progress.begin("finding faces", Frames.estimate(reader.info()));
             Analysis analysis = analyse(reader, input, Long.MAX_VALUE, progress);
             DecodeLosses losses = reader.checkComplete();
@@ -57,6 +58,7 @@ public final class Analyzer {
      */
     public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input)) {
+            detectors.checkFrameSize(input.toString(), reader.info().width(), reader.info().height());
             progress.begin("finding faces", Frames.estimate(reader.info(), segment.startMicros(), segment.endMicros()));
             if (segment.startMicros() > 0) {
                 reader.seekTo(segment.startMicros(), firstFrameIndex(input, segment));
