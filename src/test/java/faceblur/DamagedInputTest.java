@@ -50,6 +50,31 @@ class DamagedInputTest {
         assertThat(Tools.stream("a:0", "codec_name", output)).isEqualTo("aac");
     }
 
+    /**
+     * An audio stream whose codec damage made unknown (Matroska's codec id A_VORBIS overwritten): left out with
+     * a warning. It was refused with "a .mp4 file cannot hold the audio (none)", and with --out-dir failed
+     * naming a temporary file.
+     */
+    @Test
+    void anAudioStreamWithNoCodecIsLeftOutWithAWarning() throws IOException {
+        byte[] clip = Files.readAllBytes(Media.megamindClip("mkv"));
+        int at = new String(clip, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("A_VORBIS");
+        assertThat(at).isPositive();
+        System.arraycopy("A_BOGUS_".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, clip, at, 8);
+        Path input = Files.write(dir.resolve("unknown-audio.mkv"), clip);
+        Path output = dir.resolve("out.mp4");
+
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-o", output.toString(), "-q");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stderr().lines().toList()).containsExactly("faceblur: warning: " + input
+                + ": 1 audio stream(s) with no codec (damaged) left out");
+        assertThat(Tools.ffprobe("-show_entries", "stream=codec_type", "-of", "csv=p=0", output.toString())
+                .lines().toList()).containsExactly("video");
+
+        Cli.Outcome batch = Cli.run("blur", input.toString(), "--out-dir", dir.resolve("all").toString(), "-q");
+        assertThat(batch.exitCode()).as(batch.stderr()).isZero();
+    }
+
     @Test
     void strictRefusesInOneLineAndWritesNothing() throws IOException {
         Path output = dir.resolve("out.mp4");

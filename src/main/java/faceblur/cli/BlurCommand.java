@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -101,22 +102,26 @@ final class BlurCommand implements Callable<Integer> {
     }
 
     /** A few frames could not be decoded: a warning that names them, or with --strict a refusal. */
-    private void damaged(Path input, DecodeLosses losses) {
+    private void damaged(Path input, DecodeLosses losses, List<String> warnings) {
         if (strict) {
             throw new FaceblurException(input + ": damaged: " + losses.describe() + "; refused (--strict)");
         }
-        System.err.println("faceblur: warning: " + input + ": damaged: " + losses.describe()
-                + "; the output has the others");
+        warnings.add(input + ": damaged: " + losses.describe() + "; the output has the others");
     }
 
     private String blur(FaceBlur engine, Path input) {
         VideoInfo info = VideoReader.probe(input);
+        // Said once the output is written: a file that then fails gets its one line of failure only.
+        List<String> warnings = new ArrayList<>();
+        if (info.unreadableAudio() > 0) {
+            warnings.add(input + ": " + info.unreadableAudio() + " audio stream(s) with no codec (damaged) left out");
+        }
         Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
             Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet),
-                    losses -> damaged(input, losses));
+                    losses -> damaged(input, losses, warnings));
             List<Track> tracks = engine.track(analysis);
             engine.render(input, tracks, render.redaction(), render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
@@ -125,6 +130,7 @@ final class BlurCommand implements Callable<Integer> {
                 json.commit();
             }
             video.commit();
+            warnings.forEach(w -> System.err.println("faceblur: warning: " + w));
             return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked)";
         }
     }

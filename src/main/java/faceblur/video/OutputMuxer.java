@@ -43,6 +43,7 @@ final class OutputMuxer implements AutoCloseable {
 
     private final Path path;
     private final Container container;
+    private final Path source;
     private final StreamCopier copier;
     private final boolean copyAudio;
     private AVFormatContext output;
@@ -55,6 +56,7 @@ final class OutputMuxer implements AutoCloseable {
         this.path = path;
         this.container = container;
         this.copyAudio = copyAudio;
+        this.source = source;
         this.copier = new StreamCopier(source);
         try {
             output = new AVFormatContext(null);
@@ -166,7 +168,10 @@ final class OutputMuxer implements AutoCloseable {
 
     private void check(int rc, String what) {
         if (rc < 0) {
-            throw new FaceblurException(path + ": cannot " + what + " (" + FfmpegLog.errorText(rc) + ")");
+            // The output is a temporary file the user never sees: the input, whose streams the muxer refused, is
+            // what to name.
+            throw new FaceblurException(source + ": cannot " + what + " (" + FfmpegLog.errorText(rc)
+                    + "); the input may be damaged");
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -142,6 +143,9 @@ public final class VideoReader implements AutoCloseable {
         if (par.width() <= 0 || par.height() <= 0) {
             throw notReadable("the video stream has no picture size");
         }
+        if (par.codec_id() == AV_CODEC_ID_NONE) {
+            throw notReadable("the video stream names no codec");
+        }
         AVCodec codec = avcodec_find_decoder(par.codec_id());
         if (codec == null || codec.isNull()) {
             throw new FaceblurException(path + ": no decoder for video codec " + avcodec_get_name(par.codec_id()).getString());
@@ -183,16 +187,19 @@ public final class VideoReader implements AutoCloseable {
             duration = format.duration();
         }
         List<String> audio = new ArrayList<>();
+        int unreadableAudio = 0;
         for (int i = 0; i < format.nb_streams(); i++) {
             AVCodecParameters p = format.streams(i).codecpar();
-            if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
+            if (StreamCopier.isCopyableAudio(p)) {
                 audio.add(avcodec_get_name(p.codec_id()).getString());
+            } else if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
+                unreadableAudio++;
             }
         }
         boolean full = par.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(par.format());
         return new VideoInfo(format.iformat().long_name().getString(), avcodec_get_name(par.codec_id()).getString(),
                 par.width(), par.height(), rate, timeBase, duration, Math.max(0, stream.nb_frames()),
-                DisplayMatrix.rotation(par), full, rational(par.sample_aspect_ratio()), audio);
+                DisplayMatrix.rotation(par), full, rational(par.sample_aspect_ratio()), audio, unreadableAudio);
     }
 
     private static Rational rational(AVRational r) {
@@ -358,17 +365,17 @@ public final class VideoReader implements AutoCloseable {
      */
     public DecodeLosses checkComplete() {
         long declared = info.declaredFrames();
-        if (declared > 0 && nextIndex < declared - Math.max(2, declared / 100)) {
-            throw new FaceblurException(path + ": truncated or damaged: the header declares " + declared
-                    + " frames but only " + nextIndex + " could be decoded");
-        }
+        // The header's count where there is one, else the packets read (Matroska declares none).
+        long frames = declared > 0 ? declared : packetsSent;
+        long lost = Math.max(frames - nextIndex, 0);
         if (nextIndex == 0) {
             throw new FaceblurException(path + ": no video frame could be decoded");
         }
-        // The header's count where there is one (as above), else the packets read; the times of the lost frames
-        // only when the packets left without a frame account for exactly those frames.
-        long frames = declared > 0 ? declared : packetsSent;
-        long lost = Math.max(frames - nextIndex, 0);
+        if (lost > Math.max(2, frames / 100)) {
+            throw new FaceblurException(path + ": truncated or damaged: " + (declared > 0 ? "the header declares "
+                    : "the file holds ") + frames + " frames but only " + nextIndex + " could be decoded");
+        }
+        // The times of the lost frames only when the packets left without a frame account for exactly those.
         List<Long> lostMicros = undecoded.size() != lost ? List.of()
                 : undecoded.stream().map(pts -> Math.max(0, info.toMicros(pts) - firstMicros)).toList();
         long frameMicros = info.frameRate().isValid() ? Math.round(1e6 / info.frameRate().toDouble()) : 0;
