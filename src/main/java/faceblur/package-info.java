@@ -1,2 +1,2 @@
-/** faceblur: hides faces in video. The root holds only the error type every package reports with. */
+/** faceblur: hides faces in video. The root holds only what every package reports errors with. */
 package faceblur;

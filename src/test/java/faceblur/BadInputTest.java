@@ -143,6 +143,52 @@ class BadInputTest {
         assertThat(dir.resolve("new/sub/c_blurred.mp4")).exists();
     }
 
+    /**
+     * Folders nobody may write in, root included (the tests run as root in CI): sysfs refuses new files to
+     * everyone, and a regular file cannot hold one. The message gives the reason, not a temporary file's name.
+     */
+    @Test
+    void unwritableOutputFolderIsNamedWithTheReason() throws IOException {
+        Path input = Files.copy(Media.smallClip(), dir.resolve("d.mp4"));
+        Cli.Outcome sysfs = Cli.run("blur", input.toString(), "-o", "/sys/d_blurred.mp4", "-q");
+        assertThat(sysfs.exitCode()).isEqualTo(2);
+        assertThat(sysfs.stderr().lines().toList()).containsExactly(
+                "faceblur: /sys/: cannot write here (permission denied); choose another place for d_blurred.mp4");
+
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        Cli.Outcome inFile = Cli.run("blur", input.toString(), "-o", file.resolve("d_blurred.mp4").toString(), "-q");
+        assertThat(inFile.exitCode()).isEqualTo(2);
+        assertThat(inFile.stderr().lines().toList()).containsExactly("faceblur: " + file
+                + ": is a file, not a folder; the output " + file.resolve("d_blurred.mp4") + " cannot go inside it");
+
+        Cli.Outcome outDir = Cli.run("blur", input.toString(), "--out-dir", file.resolve("sub").toString(), "-q");
+        assertThat(outDir.exitCode()).isEqualTo(2);
+        assertThat(outDir.stderr().lines().toList()).containsExactly("faceblur: " + file.resolve("sub")
+                + ": cannot create the output folder (not a directory)");
+        assertNoOutputs();
+    }
+
+    /**
+     * An 8192x4320 video ran out of memory after 90 s in face detection. Now refused before any work, in a
+     * process with the JVM's default heap as a user starts it, with how to make it fit.
+     */
+    @Test
+    void an8kVideoIsRefusedAtOnceWithWhatToDo() throws IOException {
+        Path huge = Media.fixture("testsrc-8k.mp4", "-f", "lavfi", "-i", "testsrc=size=8192x4320:rate=5",
+                "-frames:v", "3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path input = Files.copy(huge, dir.resolve("huge.mp4"));
+        long start = System.nanoTime();
+        Cli.Outcome outcome = Cli.runProcess(Cli.process(List.of(), "blur", input.toString(), "-q"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList()).containsExactly("faceblur: " + input + ": its 8192x4320 "
+                + "frames are too large to find faces in (at most 9.4 megapixels a frame, such as 4096x2160, after "
+                + "--upscale 1.00); pass --upscale 0.50, or scale it down first: ffmpeg -i " + input
+                + " -vf scale=-2:2160 -c:a copy smaller.mp4");
+        assertThat(seconds).as("refused at once").isLessThan(30);
+        assertNoOutputs();
+    }
+
     @Test
     void unknownOptionGetsUsageNotAStackTrace() {
         Cli.Outcome outcome = Cli.run("blur", "--no-such-option", "x.mp4");

@@ -1,6 +1,7 @@
 package faceblur.cli;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
 import faceblur.engine.FaceBlur;
@@ -10,6 +11,7 @@ import faceblur.photo.PhotoFormat;
 import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.track.Track;
+import faceblur.video.DecodeLosses;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -67,6 +70,11 @@ final class BlurCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--strict",
+            description = "Refuse a damaged video (exit 2, no output) instead of leaving out the few frames that "
+                    + "cannot be decoded with a warning.")
+    boolean strict;
+
     @Mixin
     DetectionOptions detection = new DetectionOptions();
 
@@ -93,7 +101,7 @@ final class BlurCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(outDir);
             } catch (IOException e) {
-                throw new FaceblurException(outDir + ": cannot create the output folder (" + e.getMessage() + ")");
+                throw new FaceblurException(outDir + ": cannot create the output folder (" + FileErrors.reason(e) + ")");
             }
         }
         Batch batch = new Batch(quiet);
@@ -105,16 +113,30 @@ final class BlurCommand implements Callable<Integer> {
         return batch.finish();
     }
 
+    /** A few frames could not be decoded: a warning that names them, or with --strict a refusal. */
+    private void damaged(Path input, DecodeLosses losses, List<String> warnings) {
+        if (strict) {
+            throw new FaceblurException(input + ": damaged: " + losses.describe() + "; refused (--strict)");
+        }
+        warnings.add(input + ": damaged: " + losses.describe() + "; the output has the others");
+    }
+
     private String blur(FaceBlur engine, Path input, RedactionSettings redaction) {
         if (PhotoFormat.isPhotoName(input)) {
             return blurPhoto(engine, input, redaction);
         }
         VideoInfo info = VideoReader.probe(input);
+        // Said once the output is written: a file that then fails gets its one line of failure only.
+        List<String> warnings = new ArrayList<>();
+        if (info.unreadableAudio() > 0) {
+            warnings.add(input + ": " + info.unreadableAudio() + " audio stream(s) with no codec (damaged) left out");
+        }
         Outputs.Plan plan = Outputs.plan(input, info, output, outDir);
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
-            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet));
+            Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet),
+                    losses -> damaged(input, losses, warnings));
             List<Track> tracks = engine.track(analysis);
             engine.render(input, tracks, redaction, render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
@@ -123,6 +145,7 @@ final class BlurCommand implements Callable<Integer> {
                 json.commit();
             }
             video.commit();
+            warnings.forEach(w -> System.err.println("faceblur: warning: " + w));
             return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked)";
         }
     }

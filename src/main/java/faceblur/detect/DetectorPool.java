@@ -7,6 +7,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,28 @@ public final class DetectorPool implements AutoCloseable {
 
     public DetectorSettings settings() {
         return settings;
+    }
+
+    /**
+     * Refuses, before any work, a video whose frames are too large to detect faces in: the detector's memory
+     * grows with the picture. Says how to make it fit.
+     */
+    public void checkFrameSize(String name, int width, int height) {
+        double upscale = settings.upscale();
+        if (FaceDetector.networkPixels(width, height, upscale) <= FaceDetector.MAX_PIXELS) {
+            return;
+        }
+        // The largest round factor (a multiple of 0.05) whose picture, margins included, fits.
+        double suggestion = Math.floor(Math.sqrt((double) FaceDetector.MAX_PIXELS / ((double) width * height)) * 20) / 20;
+        while (suggestion > 0.05 && FaceDetector.networkPixels(width, height, suggestion) > FaceDetector.MAX_PIXELS) {
+            suggestion -= 0.05;
+        }
+        String smaller = suggestion >= DetectorSettings.MIN_UPSCALE
+                ? String.format(Locale.ROOT, "pass --upscale %.2f, or scale it down first", suggestion) : "scale it down first";
+        throw new FaceblurException(String.format(Locale.ROOT, "%s: its %dx%d frames are too large to find faces "
+                        + "in (at most %.1f megapixels a frame, such as 4096x2160, after --upscale %.2f); %s: "
+                        + "ffmpeg -i %s -vf scale=-2:2160 -c:a copy smaller.mp4",
+                name, width, height, FaceDetector.MAX_PIXELS / 1e6, upscale, smaller, name));
     }
 
     /** Detects faces in {@code image}, which the pool now owns and closes when done. */

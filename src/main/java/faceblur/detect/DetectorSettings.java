@@ -22,12 +22,14 @@ public record DetectorSettings(double threshold, double nmsIou, double upscale, 
      * background shapes that look like faces (Megamind: 29 tracks instead of 14).
      */
     public static final double DEFAULT_THRESHOLD = 0.15;
+    /** The smallest --upscale: a picture shrunk further loses faces of ordinary size. */
+    public static final double MIN_UPSCALE = 0.25;
 
     public DetectorSettings {
         if (threshold < 0 || threshold > 1) {
             throw new FaceblurException("--threshold must be between 0 and 1, got " + threshold);
         }
-        if (upscale < 0.25 || upscale > 4) {
+        if (upscale < MIN_UPSCALE || upscale > 4) {
             throw new FaceblurException("--upscale must be between 0.25 and 4, got " + upscale);
         }
         if (threads < 1) {

@@ -35,6 +35,19 @@ public final class FaceDetector implements AutoCloseable {
      */
     static final int EDGE_MIRROR = 32;
 
+    static {
+        OnnxNatives.load();
+    }
+
+    /**
+     * The largest picture the detector is given, after --upscale and the mirrored margins: 4096x2304 (a
+     * 4096x2160 frame with its margins fits). ONNX
+     * Runtime's working memory grows with the picture, about 120 bytes a pixel (the peak memory of a one-thread
+     * blur grew by that much from 1920x1080 to 3840x2160), so an 8192x4320 frame needs some 4.5 GB for one
+     * detection alone, and one per core run at once.
+     */
+    public static final long MAX_PIXELS = 4096L * 2304;
+
     private final OrtEnvironment env = environment();
     private final OrtSession session;
     private final DetectorSettings settings;
@@ -117,6 +130,12 @@ public final class FaceDetector implements AutoCloseable {
     private static FloatBuffer floats(OrtSession.Result result, String name) {
         return ((OnnxTensor) result.get(name).orElseThrow(
                 () -> new IllegalStateException("model has no output " + name))).getFloatBuffer();
+    }
+
+    /** The size of the picture the network sees for a {@code width} x {@code height} image. */
+    static long networkPixels(int width, int height, double upscale) {
+        return (long) align((int) Math.round(width * upscale) + 2 * EDGE_MIRROR)
+                * align((int) Math.round(height * upscale) + 2 * EDGE_MIRROR);
     }
 
     private static int align(int v) {

@@ -47,10 +47,14 @@ public final class ModelLocator {
 
     /** The locator for this process: its environment and the XDG cache directory. */
     public static ModelLocator forThisUser() {
-        Map<String, String> env = System.getenv();
-        String xdg = env.get("XDG_CACHE_HOME");
+        return new ModelLocator(System.getenv(), userCache());
+    }
+
+    /** faceblur's folder in the user's cache: {@code $XDG_CACHE_HOME/faceblur}, else {@code ~/.cache/faceblur}. */
+    static Path userCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new ModelLocator(env, base.resolve("faceblur"));
+        return base.resolve("faceblur");
     }
 
     /** The model to use; {@code explicit} may be null. Downloads into the cache when nothing else is there. */

@@ -1,2 +1,5 @@
-/** Face detection: the YuNet model on ONNX Runtime, its pre- and post-processing, and finding the model file. */
+/**
+ * Face detection: the YuNet model on ONNX Runtime, its pre- and post-processing, finding the model file, and
+ * loading ONNX Runtime's native library from the user's cache.
+ */
 package faceblur.detect;

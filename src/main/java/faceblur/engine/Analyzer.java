@@ -7,6 +7,7 @@ import faceblur.shot.CutFinder;
 import faceblur.shot.Thumbnail;
 import faceblur.video.Segment;
 import faceblur.track.Observation;
+import faceblur.video.DecodeLosses;
 import faceblur.video.DecodedFrame;
 import faceblur.video.VideoPackets;
 import faceblur.video.VideoReader;
@@ -14,6 +15,7 @@ import faceblur.video.VideoReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The first pass: decodes every frame and runs the face detector on every {@code detectEvery}-th one, several
@@ -33,11 +35,16 @@ public final class Analyzer {
         this.detectEvery = detectEvery;
     }
 
-    public Analysis analyse(Path input, ProgressListener progress) {
+    /** The whole video; {@code damage} hears of the frames that could not be decoded, if any. */
+    public Analysis analyse(Path input, ProgressListener progress, Consumer<DecodeLosses> damage) {
         try (VideoReader reader = VideoReader.open(input)) {
+            detectors.checkFrameSize(input.toString(), reader.info().width(), reader.info().height());
             progress.begin("finding faces", Frames.estimate(reader.info()));
             Analysis analysis = analyse(reader, input, Long.MAX_VALUE, progress);
-            reader.checkComplete();
+            DecodeLosses losses = reader.checkComplete();
+            if (losses.any()) {
+                damage.accept(losses);
+            }
             if (analysis == null) {
                 throw new FaceblurException(input + ": no frame could be decoded");
             }
@@ -47,10 +54,11 @@ public final class Analyzer {
 
     /**
      * The frames of one segment only, found by seeking to its keyframe: together the segments of a plan give
-     * the same observations as {@link #analyse(Path, ProgressListener)}, frame for frame.
+     * the same observations as {@link #analyse(Path, ProgressListener, Consumer)}, frame for frame.
      */
     public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input)) {
+            detectors.checkFrameSize(input.toString(), reader.info().width(), reader.info().height());
             progress.begin("finding faces", Frames.estimate(reader.info(), segment.startMicros(), segment.endMicros()));
             if (segment.startMicros() > 0) {
                 reader.seekTo(segment.startMicros(), firstFrameIndex(input, segment));

@@ -1,6 +1,7 @@
 package faceblur.engine;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -50,6 +51,10 @@ public final class AtomicOutput implements AutoCloseable {
             throw new FaceblurException(target + ": is a folder; give a file name for the output");
         }
         Path folder = absolute.getParent();
+        if (Files.isRegularFile(folder)) {
+            throw new FaceblurException(folder + ": is a file, not a folder; the output " + target
+                    + " cannot go inside it");
+        }
         if (!Files.isDirectory(folder)) {
             throw new FaceblurException(target + ": folder " + folder + " does not exist");
         }
@@ -59,7 +64,8 @@ public final class AtomicOutput implements AutoCloseable {
             UNFINISHED.add(temporary);
             return new AtomicOutput(target, temporary, overwrite);
         } catch (IOException e) {
-            throw new FaceblurException(target + ": cannot write in " + folder + " (" + e.getMessage() + ")");
+            throw new FaceblurException(folder + "/: cannot write here (" + FileErrors.reason(e) + "); choose another "
+                    + "place for " + target.getFileName());
         }
     }
 
@@ -72,7 +78,7 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             removeAbandoned(folder, ".");
         } catch (IOException e) {
-            throw new FaceblurException(folder + ": cannot list the folder (" + e.getMessage() + ")");
+            throw new FaceblurException(folder + ": cannot list the folder (" + FileErrors.reason(e) + ")");
         }
     }
 
@@ -139,7 +145,7 @@ public final class AtomicOutput implements AutoCloseable {
             committed = true;
             UNFINISHED.remove(temporary);
         } catch (IOException e) {
-            throw new FaceblurException(target + ": cannot move the finished file into place (" + e.getMessage() + ")");
+            throw new FaceblurException(target + ": cannot move the finished file into place (" + FileErrors.reason(e) + ")");
         }
     }
 

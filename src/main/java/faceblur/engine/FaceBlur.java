@@ -15,12 +15,14 @@ import faceblur.track.Track;
 import faceblur.track.Tracker;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
+import faceblur.video.DecodeLosses;
 import faceblur.video.DecodedFrame;
 import faceblur.video.EncoderSettings;
 import faceblur.video.VideoReader;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The engine, one video at a time: analyse (decode, detect), link into tracks, render (decode, hide, encode).
@@ -55,10 +57,19 @@ public final class FaceBlur implements AutoCloseable {
     }
 
     public Analysis analyse(Path input, ProgressListener progress) {
+        return analyse(input, progress, losses -> {
+        });
+    }
+
+    /**
+     * The faces of every frame of {@code input}; {@code damage} hears of frames that could not be decoded, when
+     * a few were lost to damage (more fail the analysis).
+     */
+    public Analysis analyse(Path input, ProgressListener progress, Consumer<DecodeLosses> damage) {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector, detectEvery).analyse(input, progress);
+        return new Analyzer(detector, detectEvery).analyse(input, progress, damage);
     }
 
     /**

@@ -44,6 +44,7 @@ final class OutputMuxer implements AutoCloseable {
 
     private final Path path;
     private final Container container;
+    private final Path source;
     private final StreamCopier copier;
     private final boolean copyAudio;
     private final MetadataPolicy metadata;
@@ -57,6 +58,7 @@ final class OutputMuxer implements AutoCloseable {
         this.path = path;
         this.container = container;
         this.copyAudio = copyAudio;
+        this.source = source;
         this.metadata = metadata;
         this.copier = new StreamCopier(source, metadata);
         try {
@@ -170,7 +172,10 @@ final class OutputMuxer implements AutoCloseable {
 
     private void check(int rc, String what) {
         if (rc < 0) {
-            throw new FaceblurException(path + ": cannot " + what + " (" + FfmpegLog.errorText(rc) + ")");
+            // The output is a temporary file the user never sees: the input, whose streams the muxer refused, is
+            // what to name.
+            throw new FaceblurException(source + ": cannot " + what + " (" + FfmpegLog.errorText(rc)
+                    + "); the input may be damaged");
         }
     }
 

@@ -2,6 +2,7 @@ package faceblur.video;
 
 import faceblur.FaceblurException;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
@@ -21,6 +22,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
@@ -61,7 +63,7 @@ final class StreamCopier implements AutoCloseable {
     void addAudioStreams(AVFormatContext output) {
         for (int i = 0; i < input.nb_streams(); i++) {
             AVStream in = input.streams(i);
-            if (in.codecpar().codec_type() != AVMEDIA_TYPE_AUDIO) {
+            if (!isCopyableAudio(in.codecpar())) {
                 continue;
             }
             AVStream out = avformat_new_stream(output, null);
@@ -76,6 +78,14 @@ final class StreamCopier implements AutoCloseable {
             out.metadata(metadata.streamTags(in.metadata()));
             outputIndex[i] = out.index();
         }
+    }
+
+    /**
+     * Whether a stream is audio that can be copied: damage can leave an audio stream with no codec, which no
+     * muxer takes. Such a stream is left out (the command warns of it).
+     */
+    static boolean isCopyableAudio(AVCodecParameters p) {
+        return p.codec_type() == AVMEDIA_TYPE_AUDIO && p.codec_id() != AV_CODEC_ID_NONE;
     }
 
     /** The source's file-level tags the policy keeps, as a new dictionary for the output. */
@@ -147,7 +157,8 @@ final class StreamCopier implements AutoCloseable {
         int rc = av_interleaved_write_frame(output, packet);
         pending = false;
         if (rc < 0) {
-            throw new FaceblurException("cannot write audio: " + FfmpegLog.errorText(rc));
+            throw new FaceblurException(source + ": cannot copy its audio (" + FfmpegLog.errorText(rc)
+                    + "); the input may be damaged");
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.List;
  * @param rotation       the display rotation in degrees, counter-clockwise, 0 when none
  * @param fullRange      whether luma uses the full 0-255 range rather than 16-235
  * @param sampleAspect   the shape of one pixel (1/1 for square pixels)
- * @param audioCodecs    the codec of each audio stream, in stream order
+ * @param audioCodecs    the codec of each audio stream that can be copied, in stream order
+ * @param unreadableAudio audio streams left out because damage left them without a codec
  */
 public record VideoInfo(String format, String codec, int width, int height, Rational frameRate,
                         Rational timeBase, long durationMicros, long declaredFrames, double rotation,
-                        boolean fullRange, Rational sampleAspect, List<String> audioCodecs) {
+                        boolean fullRange, Rational sampleAspect, List<String> audioCodecs,
+                        int unreadableAudio) {
 
     public VideoInfo {
         audioCodecs = List.copyOf(audioCodecs);

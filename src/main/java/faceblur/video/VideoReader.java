@@ -16,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -69,6 +72,12 @@ public final class VideoReader implements AutoCloseable {
     private boolean clockSet;
     /** After a seek, frames shown before this time (micros from the first frame) are decoded but not returned. */
     private long skipBefore = Long.MIN_VALUE;
+    /**
+     * The timestamps of video packets sent to the decoder whose frame has not come out yet: at the end, those
+     * of the frames that damage kept from being decoded.
+     */
+    private final TreeSet<Long> undecoded = new TreeSet<>();
+    private long packetsSent;
 
     private VideoReader(Path path) {
         this.path = path;
@@ -134,6 +143,9 @@ public final class VideoReader implements AutoCloseable {
         if (par.width() <= 0 || par.height() <= 0) {
             throw notReadable("the video stream has no picture size");
         }
+        if (par.codec_id() == AV_CODEC_ID_NONE) {
+            throw notReadable("the video stream names no codec");
+        }
         AVCodec codec = avcodec_find_decoder(par.codec_id());
         if (codec == null || codec.isNull()) {
             throw new FaceblurException(path + ": no decoder for video codec " + avcodec_get_name(par.codec_id()).getString());
@@ -175,16 +187,19 @@ public final class VideoReader implements AutoCloseable {
             duration = format.duration();
         }
         List<String> audio = new ArrayList<>();
+        int unreadableAudio = 0;
         for (int i = 0; i < format.nb_streams(); i++) {
             AVCodecParameters p = format.streams(i).codecpar();
-            if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
+            if (StreamCopier.isCopyableAudio(p)) {
                 audio.add(avcodec_get_name(p.codec_id()).getString());
+            } else if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
+                unreadableAudio++;
             }
         }
         boolean full = par.color_range() == AVCOL_RANGE_JPEG || PixelFormats.isJpegRange(par.format());
         return new VideoInfo(format.iformat().long_name().getString(), avcodec_get_name(par.codec_id()).getString(),
                 par.width(), par.height(), rate, timeBase, duration, Math.max(0, stream.nb_frames()),
-                DisplayMatrix.rotation(par), full, rational(par.sample_aspect_ratio()), audio);
+                DisplayMatrix.rotation(par), full, rational(par.sample_aspect_ratio()), audio, unreadableAudio);
     }
 
     private static Rational rational(AVRational r) {
@@ -244,6 +259,7 @@ public final class VideoReader implements AutoCloseable {
             current = null;
         }
         while (receive()) {
+            undecoded.remove(frame.pts());
             long pts = frame.best_effort_timestamp();
             if (pts == AV_NOPTS_VALUE) {
                 pts = lastPts == Long.MIN_VALUE ? 0 : lastPts + 1;
@@ -286,6 +302,7 @@ public final class VideoReader implements AutoCloseable {
         long target = info.toPts(micros + firstMicros);
         check(av_seek_frame(format, streamIndex, target, AVSEEK_FLAG_BACKWARD), "seek to " + micros + " µs");
         avcodec_flush_buffers(decoder);
+        undecoded.clear();
         draining = false;
         lastPts = Long.MIN_VALUE;
         skipBefore = micros;
@@ -323,6 +340,13 @@ public final class VideoReader implements AutoCloseable {
                 av_packet_unref(packet);
                 continue;
             }
+            // Packets the container marks to be dropped (before an edit list's start) never become frames.
+            if ((packet.flags() & AV_PKT_FLAG_DISCARD) == 0) {
+                packetsSent++;
+                if (packet.pts() != AV_NOPTS_VALUE) {
+                    undecoded.add(packet.pts());
+                }
+            }
             avcodec_send_packet(decoder, packet);
             av_packet_unref(packet);
             return;
@@ -335,18 +359,27 @@ public final class VideoReader implements AutoCloseable {
     }
 
     /**
-     * Fails when fewer frames came out than the header promised: the file was cut short, and a partial
-     * output would pass for the whole video.
+     * After the last frame: the frames that could not be decoded. Fails when more than a few are missing
+     * (over 2 frames and 1 %): the file was cut short or is badly damaged, and a partial output would pass for
+     * the whole video.
      */
-    public void checkComplete() {
+    public DecodeLosses checkComplete() {
         long declared = info.declaredFrames();
-        if (declared > 0 && nextIndex < declared - Math.max(2, declared / 100)) {
-            throw new FaceblurException(path + ": truncated or damaged: the header declares " + declared
-                    + " frames but only " + nextIndex + " could be decoded");
-        }
+        // The header's count where there is one, else the packets read (Matroska declares none).
+        long frames = declared > 0 ? declared : packetsSent;
+        long lost = Math.max(frames - nextIndex, 0);
         if (nextIndex == 0) {
             throw new FaceblurException(path + ": no video frame could be decoded");
         }
+        if (lost > Math.max(2, frames / 100)) {
+            throw new FaceblurException(path + ": truncated or damaged: " + (declared > 0 ? "the header declares "
+                    : "the file holds ") + frames + " frames but only " + nextIndex + " could be decoded");
+        }
+        // The times of the lost frames only when the packets left without a frame account for exactly those.
+        List<Long> lostMicros = undecoded.size() != lost ? List.of()
+                : undecoded.stream().map(pts -> Math.max(0, info.toMicros(pts) - firstMicros)).toList();
+        long frameMicros = info.frameRate().isValid() ? Math.round(1e6 / info.frameRate().toDouble()) : 0;
+        return new DecodeLosses(frames, lost, lostMicros, frameMicros);
     }
 
     @Override

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
 class RekognitionJsonTest {
 
     private static final VideoInfo INFO = new VideoInfo("mp4", "h264", 640, 480, new Rational(30000, 1001),
-            new Rational(1, 30000), 2_000_000, 60, 0, false, new Rational(1, 1), List.of("aac"));
+            new Rational(1, 30000), 2_000_000, 60, 0, false, new Rational(1, 1), List.of("aac"), 0);
 
     @TempDir
     Path dir;

@@ -70,7 +70,7 @@ class ProjectEditsTest {
         PictureCues cues = new PictureCues(new Shots(List.of(CUT * FRAME)), CoarseMotion.UNKNOWN);
         List<Track> tracks = Tracker.link(observations, tracking, cues);
         VideoInfo info = new VideoInfo("QuickTime / MOV", "h264", 640, 480, new Rational(25, 1), new Rational(1, 25_000),
-                4_000_000, 100, 0, false, new Rational(1, 1), List.of());
+                4_000_000, 100, 0, false, new Rational(1, 1), List.of(), 0);
         Provenance provenance = new Provenance("faceblur test", new SourceFile("model.onnx", "m", 1),
                 DetectorSettings.defaults(), 1, tracking);
         return new Findings(new SourceFile("clip.mp4", "abc", 1000), info, frames, List.of(CUT * FRAME),

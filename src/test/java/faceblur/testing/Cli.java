@@ -25,14 +25,28 @@ public final class Cli {
      * JVM (OpenCV's tracker) can leave changed; a fresh process starts clean, as the studio's export thread does.
      */
     public static Outcome runProcess(String... args) {
+        return runProcess(process(List.of("-Xmx1g"), args));
+    }
+
+    /** Runs a faceblur process made by {@link #process} and waits for it. */
+    public static Outcome runProcess(ProcessBuilder faceblur) {
+        Tools.Result r = Tools.run(faceblur);
+        return new Outcome(r.exitCode(), r.stderr());
+    }
+
+    /**
+     * A faceblur process with these JVM options (none: the JVM's default heap, as a plain {@code java -jar}),
+     * the test model in {@code FACEBLUR_MODEL}; the caller may change its environment before starting it.
+     */
+    public static ProcessBuilder process(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main"));
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "faceblur.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
-        Tools.Result r = Tools.run(pb);
-        return new Outcome(r.exitCode(), r.stderr());
+        return pb;
     }
 
     /** Runs faceblur with {@code args}; adds --model (the test model) and -q for commands that take them. */

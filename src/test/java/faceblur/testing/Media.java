@@ -56,6 +56,16 @@ public final class Media {
                 "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-shortest");
     }
 
+    /**
+     * Two seconds of megamind.mp4 (faces) at 160 px wide with its sound, quick to blur: {@code extension} mp4
+     * and mov carry AAC, mkv Vorbis.
+     */
+    public static Path megamindClip(String extension) {
+        return fixture("megamind-2s." + extension, "-i", media("megamind.mp4").toString(), "-t", "2",
+                "-vf", "scale=160:-2", "-c:v", "libx264", "-preset", "veryfast",
+                "-c:a", extension.equals("mkv") ? "libvorbis" : "aac");
+    }
+
     /** Makes {@code name} in the fixtures folder with ffmpeg, once; the arguments end before the output name. */
     public static Path fixture(String name, String... ffmpegArgs) {
         Path out = fixtures().resolve(name);
