@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -36,5 +37,16 @@ public final class FileErrors {
             return fs.getReason().toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * {@code message} with the local file {@code local} (and the folder it is in) named as {@code publicName}: a
+     * server's answers name the object a client gave, never the server's own folders.
+     */
+    public static String naming(String message, Path local, String publicName) {
+        String named = message.replace(local.toAbsolutePath().toString(), publicName).replace(local.toString(),
+                publicName);
+        Path folder = local.toAbsolutePath().getParent();
+        return folder == null ? named : named.replace(folder.toString(), "(work folder)");
     }
 }

@@ -1,6 +1,7 @@
 package faceblur.pipeline;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 import faceblur.engine.FaceBlur;
 import faceblur.photo.PhotoBlur;
 import faceblur.photo.PhotoFaces;
@@ -67,7 +68,7 @@ final class PhotoStep {
                     photo));
         } catch (FaceblurException e) {
             throw new PermanentFailure(job.source().location() + " is not a photo faceblur can read: "
-                    + e.getMessage());
+                    + FileErrors.naming(e.getMessage(), source, job.source().location().toString()));
         }
         Path json = folder.resolve("faces.json");
         RekognitionJson.write(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()), json);

@@ -1,6 +1,7 @@
 package faceblur.pipeline;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.StorageException;
 import faceblur.storage.StoredObject;
@@ -24,7 +25,8 @@ record SourceVideo(Path path, VideoInfo info) {
         try {
             return new SourceVideo(path, VideoReader.probe(path));
         } catch (FaceblurException e) {
-            throw new PermanentFailure(job.source().location() + " is not a video faceblur can read: " + e.getMessage());
+            throw new PermanentFailure(job.source().location() + " is not a video faceblur can read: "
+                    + FileErrors.naming(e.getMessage(), path, job.source().location().toString()));
         }
     }
 

@@ -1,6 +1,7 @@
 package faceblur.server;
 
 import faceblur.FaceblurException;
+import faceblur.FileErrors;
 import faceblur.engine.FaceBlur;
 import faceblur.jobs.Job;
 import faceblur.jobs.JobFailedException;
@@ -12,6 +13,9 @@ import faceblur.storage.S3Location;
 import faceblur.storage.StorageException;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +31,8 @@ import java.util.stream.Stream;
  * be used fails the job at once with the reason; storage that is briefly away is left to the job's retries.
  */
 final class DetectionJobRunner implements JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionJobRunner.class);
 
     private final ObjectStore store;
     private final FaceBlur engine;
@@ -49,10 +55,17 @@ final class DetectionJobRunner implements JobRunner {
             Files.createDirectories(dir);
             Path video = dir.resolve("video");
             S3Location location = new S3Location(job.spec().bucket(), job.spec().key(), job.spec().version());
-            download(location, video);
-            checkDuration(location, video);
-            FaceDetectionResult result = detect(location, video);
-            return new JobOutcome(result.videoMetadata(), result.faces());
+            try {
+                download(location, video);
+                checkDuration(location, video);
+                FaceDetectionResult result = detect(location, video);
+                return new JobOutcome(result.videoMetadata(), result.faces());
+            } catch (JobFailedException e) {
+                // The client sees the object it named; the server's log keeps where it was worked on.
+                LOG.warn("job {} failed: {}", job.jobId(), e.getMessage());
+                String named = FileErrors.naming(e.getMessage(), video, location.toString());
+                throw new JobFailedException(named.replace(location + ": " + location, location.toString()), e);
+            }
         } finally {
             deleteTree(dir);
         }
