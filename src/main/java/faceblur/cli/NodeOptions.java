@@ -85,6 +85,12 @@ final class NodeOptions {
                     + "Repeatable.")
     List<String> snsConfirmHosts = new ArrayList<>();
 
+    @Option(names = "--metrics-public",
+            description = "Let anyone who can reach the port read /metrics. With access keys set it otherwise needs a "
+                    + "SigV4 signature (service faceblur), which Prometheus cannot make: use this on a private "
+                    + "network, where Prometheus scrapes it.")
+    boolean metricsPublic;
+
     @Option(names = "--account-id", paramLabel = "DIGITS",
             description = "The AWS account id the API gives as the caller's (STS GetCallerIdentity), for scripts "
                     + "that name things after it. Default: ${DEFAULT-VALUE}.")
@@ -148,7 +154,8 @@ final class NodeOptions {
                 s3Endpoint == null ? null : new S3Settings(s3Endpoint, s3Region, null, null), accessKeys(),
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
-                accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+                accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                metricsPublic);
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

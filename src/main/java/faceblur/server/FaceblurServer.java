@@ -121,12 +121,20 @@ public final class FaceblurServer implements AutoCloseable {
                 verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics,
                 settings.snsConfirmHosts());
         StsEndpoint sts = new StsEndpoint(verifier(settings, StsEndpoint.SIGNING_SERVICE), settings.accountId());
-        return HttpApi.start(settings.host(), settings.port(), endpoint, sts, pipelineEndpoint, metrics, studio);
+        return HttpApi.start(settings.host(), settings.port(), endpoint, sts, pipelineEndpoint, metrics,
+                metricsReaders(settings), studio);
     }
 
     /** A worker listens only when given a port, and then only for /health and /metrics. */
     private static Javalin startWorkerPort(ServeSettings settings, ServerMetrics metrics) {
-        return settings.port() < 0 ? null : HttpApi.startHealthOnly(settings.host(), settings.port(), metrics);
+        return settings.port() < 0 ? null
+                : HttpApi.startHealthOnly(settings.host(), settings.port(), metrics, metricsReaders(settings));
+    }
+
+    /** Who may read /metrics: anyone without keys or with --metrics-public, else requests signed with a key. */
+    private static SigV4Verifier metricsReaders(ServeSettings settings) {
+        return settings.accessKeys().isEmpty() || settings.metricsPublic() ? null
+                : verifier(settings, PIPELINE_SIGNING_SERVICE);
     }
 
     private static SigV4Verifier verifier(ServeSettings settings, String service) {

@@ -1,5 +1,6 @@
 package faceblur.server;
 
+import faceblur.rekognition.RekognitionException;
 import faceblur.studio.Studio;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -14,9 +15,9 @@ final class HttpApi {
     }
 
     static Javalin start(String host, int port, RekognitionEndpoint rekognition, StsEndpoint sts,
-                         PipelineEndpoint pipeline, ServerMetrics metrics, Studio studio) {
+                         PipelineEndpoint pipeline, ServerMetrics metrics, SigV4Verifier metricsReaders, Studio studio) {
         return Javalin.create(config -> {
-            common(config, metrics);
+            common(config, metrics, metricsReaders);
             // AWS has one host per service; here both share POST /, told apart by the service they are signed for.
             config.routes.post("/", ctx -> {
                 if (StsEndpoint.isFor(ctx)) {
@@ -31,14 +32,30 @@ final class HttpApi {
     }
 
     /** A worker's port: only what a load balancer and Prometheus ask. */
-    static Javalin startHealthOnly(String host, int port, ServerMetrics metrics) {
-        return Javalin.create(config -> common(config, metrics)).start(host, port);
+    static Javalin startHealthOnly(String host, int port, ServerMetrics metrics, SigV4Verifier metricsReaders) {
+        return Javalin.create(config -> common(config, metrics, metricsReaders)).start(host, port);
     }
 
-    private static void common(JavalinConfig config, ServerMetrics metrics) {
+    /**
+     * @param metricsReaders checks the signature of a request for /metrics (its numbers name buckets and keys), or
+     *                       null when they are public (no access keys, or --metrics-public)
+     */
+    private static void common(JavalinConfig config, ServerMetrics metrics, SigV4Verifier metricsReaders) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-        config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+        config.routes.get("/metrics", ctx -> {
+            if (metricsReaders != null) {
+                try {
+                    metricsReaders.verify(HttpRequests.signed(ctx, new byte[0]));
+                } catch (RekognitionException e) {
+                    ctx.status(e.type().httpStatus()).contentType("text/plain").result(e.getMessage() + "\n/metrics "
+                            + "needs a SigV4 signature for the service faceblur when access keys are set; start the "
+                            + "node with --metrics-public to let Prometheus read it unsigned.\n");
+                    return;
+                }
+            }
+            ctx.contentType(metrics.contentType()).result(metrics.scrape());
+        });
     }
 }

@@ -32,12 +32,13 @@ import java.util.Set;
  * @param studioToken the secret of the studio's printed address when there are no access keys to sign in with
  * @param accountId   the AWS account id STS's GetCallerIdentity answers (12 digits)
  * @param snsConfirmHosts hosts whose SNS SubscriptionConfirmation /s3-events confirms (lower case)
+ * @param metricsPublic whether /metrics is readable unsigned when access keys are set
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
                             String webhookToken, Provenance provenance, String studioToken, String accountId,
-                            Set<String> snsConfirmHosts) {
+                            Set<String> snsConfirmHosts, boolean metricsPublic) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 

@@ -120,11 +120,17 @@ class S3EventsTest {
             HttpResponse<String> unknown = postWithQueryToken(server, "{\"hello\":1}");
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).contains("Records").contains("detail-type");
-            assertThat(postWithQueryToken(server, "{\"Records\":[],\"pad\":\"" + "x".repeat(300 << 10) + "\"}")
-                    .statusCode()).isEqualTo(413);
-            assertThat(post(server, "/pipeline/jobs", "Bearer x", "{\"pad\":\"" + "x".repeat(70 << 10) + "\"}")
-                    .statusCode()).isEqualTo(413);
-            assertThat(server.get("/metrics").body()).contains("faceblur_s3_event_records_total{outcome=\"refused\"}")
+            assertThat(largePost(server, "/s3-events?token=" + TOKEN, 300 << 10)).isEqualTo("413");
+            assertThat(largePost(server, "/s3-events?token=" + TOKEN, 200 << 10)).isEqualTo("400");
+            assertThat(largePost(server, "/pipeline/jobs", 70 << 10)).isEqualTo("413");
+            // with keys, /metrics is read with a signature (and not without, unless --metrics-public)
+            HttpResponse<String> unsigned = server.get("/metrics");
+            assertThat(unsigned.statusCode()).isBetween(400, 403);
+            assertThat(unsigned.body()).contains("--metrics-public").doesNotContain("faceblur_s3_event");
+            faceblur.testing.Tools.Result signed = faceblur.testing.Tools.run(List.of("curl", "-s", "--aws-sigv4",
+                    "aws:amz:us-east-1:faceblur", "--user", TEST_KEY_ID + ":" + TEST_SECRET,
+                    server.api().resolve("/metrics").toString()), null);
+            assertThat(signed.out()).contains("faceblur_s3_event_records_total{outcome=\"refused\"}")
                     .contains("faceblur_s3_event_records_total{outcome=\"failed\"} 1.0");
         } finally {
             sns.stop(0);
@@ -145,6 +151,19 @@ class S3EventsTest {
         return "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":\"" + event + "\","
                 + "\"s3\":{\"bucket\":{\"name\":\"uploads\"},\"object\":{\"key\":\"" + encodedKey + "\""
                 + (eTag == null ? "" : ",\"eTag\":\"" + eTag + "\"") + ",\"size\":1}}}";
+    }
+
+    /**
+     * The status of a POST of {@code bytes} of padding, sent by curl with {@code Expect: 100-continue} as senders of
+     * large bodies do: a body over the limit is answered before it is sent.
+     */
+    private static String largePost(ServerProcess server, String path, int bytes) throws Exception {
+        java.nio.file.Path body = Files.createTempFile("large", ".json");
+        Files.writeString(body, "{\"pad\":\"" + "x".repeat(bytes) + "\"}");
+        faceblur.testing.Tools.Result r = faceblur.testing.Tools.run(List.of("curl", "-s", "-o", "/dev/null", "-w",
+                "%{http_code}", "-H", "Expect: 100-continue", "-H", "Content-Type: application/json",
+                "--data-binary", "@" + body, server.api().resolve(path).toString()), null);
+        return r.out().strip();
     }
 
     private static JsonNode answer(HttpResponse<String> response, int status) throws Exception {
