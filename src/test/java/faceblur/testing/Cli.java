@@ -25,11 +25,7 @@ public final class Cli {
      * JVM (OpenCV's tracker) can leave changed; a fresh process starts clean, as the studio's export thread does.
      */
     public static Outcome runProcess(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = Jvm.process("faceblur.cli.Main", args);
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         Tools.Result r = Tools.run(pb);
         return new Outcome(r.exitCode(), r.stderr());

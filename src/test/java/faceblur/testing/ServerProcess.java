@@ -82,9 +82,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private static ServerProcess start(String subcommand, Pattern ready, Map<String, String> environment,
                                        String... args) {
-        ProcessBuilder pb = new ProcessBuilder(command(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", subcommand), args));
+        ProcessBuilder pb = Jvm.process("faceblur.cli.Main", command(List.of(subcommand), args).toArray(String[]::new));
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         pb.environment().putAll(environment);
         return start(pb, ready);
