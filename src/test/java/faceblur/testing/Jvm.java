@@ -12,8 +12,8 @@ public final class Jvm {
 
     /**
      * {@code java -Xmx1g MAIN ARGS} with the test classpath in CLASSPATH, not on the command line: with a command
-     * line over about 4 kB (the test classpath is 20 kB) the JVM dies of SIGSEGV, exit code 139, while FFmpeg,
-     * OpenCV and ONNX Runtime load (measured: {@code faceblur --version} with a 4,200-character -D option).
+     * line over about 4 kB (the test classpath is 20 kB) the JVM dies of SIGSEGV, exit code 139, in ONNX Runtime
+     * 1.29.0's {@code OrtEnvironment.getEnvironment()} (measured alone, with a 5,000-character -D option; 3,000 pass).
      */
     public static ProcessBuilder process(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
