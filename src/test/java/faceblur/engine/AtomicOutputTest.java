@@ -1,6 +1,7 @@
 package faceblur.engine;
 
 import faceblur.testing.Cli;
+import faceblur.testing.Jvm;
 import faceblur.testing.Media;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,11 +48,8 @@ class AtomicOutputTest {
     void aBlurKilledWithSigkillLeavesNothingAfterTheNextRun() throws Exception {
         Path input = Media.pedestriansGop2s();
         Path output = dir.resolve("street_blurred.mp4");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", "blur", input.toString(),
-                "-o", output.toString(), "-q", "--model", Media.model().toString()));
-        Process blur = new ProcessBuilder(command).redirectErrorStream(true)
+        Process blur = Jvm.process("faceblur.cli.Main", "blur", input.toString(),
+                "-o", output.toString(), "-q", "--model", Media.model().toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (partials().isEmpty() && blur.isAlive() && System.nanoTime() < deadline) {

@@ -42,9 +42,11 @@ public final class Cli {
         List<String> command = new ArrayList<>(List.of(
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "faceblur.cli.Main"));
+        command.add("faceblur.cli.Main");
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        // The classpath in CLASSPATH, as Jvm#process does: a short command line, as a user's.
+        pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         return pb;
     }

@@ -72,15 +72,33 @@ public final class ServerProcess implements AutoCloseable {
         return start("studio", STUDIO_READY, environment, args);
     }
 
+    /**
+     * Starts {@code LAUNCHER serve ARGS} in exactly the given environment, nothing inherited from the tests, as a
+     * user runs a downloaded faceblur; waits until it listens.
+     */
+    public static ServerProcess serveWith(Path launcher, Map<String, String> environment, String... args) {
+        ProcessBuilder pb = new ProcessBuilder(command(List.of(launcher.toString(), "serve"), args));
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        return start(pb, SERVE_READY);
+    }
+
     private static ServerProcess start(String subcommand, Pattern ready, Map<String, String> environment,
                                        String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "faceblur.cli.Main", subcommand));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = Jvm.process("faceblur.cli.Main", command(List.of(subcommand), args).toArray(String[]::new));
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         pb.environment().putAll(environment);
+        return start(pb, ready);
+    }
+
+    private static List<String> command(List<String> start, String... args) {
+        List<String> command = new ArrayList<>(start);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static ServerProcess start(ProcessBuilder pb, Pattern ready) {
+        pb.redirectErrorStream(true);
         try {
             return new ServerProcess(pb.start(), ready);
         } catch (IOException e) {
