@@ -40,7 +40,12 @@ final class StorageErrors {
                 : e.awsErrorDetails().errorCode();
         Kind kind;
         String reason;
-        if (status == 404 || NOT_FOUND_CODES.contains(code) || (versioned && status == 400)) {
+        if (versioned && (status == 501 || "NotImplemented".equals(code))) {
+            // A store that keeps no versions (the built-in one) has none to give: as AWS answers for a version
+            // it never issued, not a fault to retry.
+            kind = Kind.NOT_FOUND;
+            reason = "the store keeps no versions of objects, so it has no such version";
+        } else if (status == 404 || NOT_FOUND_CODES.contains(code) || (versioned && status == 400)) {
             kind = Kind.NOT_FOUND;
             reason = "NoSuchBucket".equals(code) ? "the bucket does not exist" : "it does not exist";
         } else if (status == 401 || status == 403 || DENIED_CODES.contains(code)) {

@@ -128,6 +128,21 @@ class ServeJavaSdkTest {
         assertThat(s3.exitCode()).isNotZero();
     }
 
+    /**
+     * The built-in store keeps no versions: a Version is answered as AWS answers one it never issued
+     * (InvalidS3ObjectException, which clients do not retry), not as a server fault they retry for ever.
+     */
+    @Test
+    @Order(2)
+    void aVersionTheStoreDoesNotHaveIsAnInvalidObject() {
+        try (RekognitionClient rekognition = client(TEST_KEY_ID, TEST_SECRET)) {
+            assertThatThrownBy(() -> rekognition.startFaceDetection(r -> r
+                    .video(v -> v.s3Object(o -> o.bucket("clips").name("megamind.mp4").version("3HL4kqtJvjVBH40Nrjfkd")))))
+                    .isInstanceOf(software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException.class)
+                    .hasMessageContaining("version");
+        }
+    }
+
     /** Last: it leaves jobs in the queue. */
     @Test
     @Order(3)
