@@ -85,6 +85,11 @@ final class NodeOptions {
                     + "Repeatable.")
     List<String> snsConfirmHosts = new ArrayList<>();
 
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "The AWS region of the API, as a client configures it (AWS_REGION, region_name): requests "
+                    + "signed for another region are refused, as AWS refuses them. Default: ${DEFAULT-VALUE}.")
+    String region = "us-east-1";
+
     @Option(names = "--metrics-public",
             description = "Let anyone who can reach the port read /metrics. With access keys set it otherwise needs a "
                     + "SigV4 signature (service faceblur), which Prometheus cannot make: use this on a private "
@@ -155,7 +160,7 @@ final class NodeOptions {
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
                 accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                metricsPublic);
+                metricsPublic, region);
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

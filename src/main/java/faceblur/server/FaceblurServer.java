@@ -138,8 +138,8 @@ public final class FaceblurServer implements AutoCloseable {
     }
 
     private static SigV4Verifier verifier(ServeSettings settings, String service) {
-        return settings.accessKeys().isEmpty() ? SigV4Verifier.acceptingAnySignature(service)
-                : new SigV4Verifier(settings.accessKeys(), service, Clock.systemUTC());
+        return (settings.accessKeys().isEmpty() ? SigV4Verifier.acceptingAnySignature(service)
+                : new SigV4Verifier(settings.accessKeys(), service, Clock.systemUTC())).inRegion(settings.region());
     }
 
     private S3Settings storeSettings(ServeSettings settings, Path data) {

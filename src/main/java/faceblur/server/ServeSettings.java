@@ -33,18 +33,22 @@ import java.util.Set;
  * @param accountId   the AWS account id STS's GetCallerIdentity answers (12 digits)
  * @param snsConfirmHosts hosts whose SNS SubscriptionConfirmation /s3-events confirms (lower case)
  * @param metricsPublic whether /metrics is readable unsigned when access keys are set
+ * @param region      the AWS region requests to the API must be signed for
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
                             String webhookToken, Provenance provenance, String studioToken, String accountId,
-                            Set<String> snsConfirmHosts, boolean metricsPublic) {
+                            Set<String> snsConfirmHosts, boolean metricsPublic, String region) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);
         snsConfirmHosts = Set.copyOf(snsConfirmHosts);
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+            throw new FaceblurException("--region must be an AWS region name like us-east-1; got " + region);
+        }
         if (!accountId.matches("[0-9]{12}")) {
             throw new FaceblurException("--account-id must be 12 digits, like an AWS account id; got " + accountId);
         }

@@ -24,8 +24,8 @@ import java.util.Objects;
  * Checks AWS Signature Version 4 on a received request, answering each failure with the error and wording AWS
  * gives, so that clients report it as they would against AWS ("Signature expired", "security token ... invalid").
  *
- * <p>The region is the one the client signed for: any is accepted, since clients of a self-hosted endpoint carry
- * whatever region their configuration has. Only the X-Amz-Date header is read for the time (every AWS SDK sends
+ * <p>A signature is for one region, as on AWS: the node's {@code --region} (us-east-1 unless given), which its
+ * clients are configured with. Only the X-Amz-Date header is read for the time (every AWS SDK sends
  * it); the older Date header alone is refused. Presigned URLs (the signature in the query) are not accepted: no
  * Rekognition client makes them, and a URL that authorises a POST would only be one more thing to leak.
  */
@@ -41,16 +41,24 @@ public final class SigV4Verifier {
     private final String service;
     private final Clock clock;
     private final boolean checkSignatures;
+    private final String region;
 
     public SigV4Verifier(Map<String, String> secretsByAccessKey, String service, Clock clock) {
-        this(Map.copyOf(secretsByAccessKey), service, clock, true);
+        this(Map.copyOf(secretsByAccessKey), service, clock, true, null);
     }
 
-    private SigV4Verifier(Map<String, String> secrets, String service, Clock clock, boolean checkSignatures) {
+    private SigV4Verifier(Map<String, String> secrets, String service, Clock clock, boolean checkSignatures,
+                          String region) {
         this.secretsByAccessKey = secrets;
         this.service = Objects.requireNonNull(service, "service");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.checkSignatures = checkSignatures;
+        this.region = region;
+    }
+
+    /** This verifier, also refusing signatures scoped to another region than {@code region}, as AWS does. */
+    public SigV4Verifier inRegion(String region) {
+        return new SigV4Verifier(secretsByAccessKey, service, clock, checkSignatures, region);
     }
 
     /**
@@ -60,7 +68,7 @@ public final class SigV4Verifier {
      * the SDKs always sign, and refuse to run without some credentials), and still names an access key id.
      */
     public static SigV4Verifier acceptingAnySignature(String service) {
-        return new SigV4Verifier(Map.of(), service, Clock.systemUTC(), false);
+        return new SigV4Verifier(Map.of(), service, Clock.systemUTC(), false, null);
     }
 
     /** The access key id that signed the request, or the error AWS would answer with. */
@@ -70,6 +78,11 @@ public final class SigV4Verifier {
         AuthorizationHeader auth = AuthorizationHeader.parse(header);
         if (!auth.service().equals(service)) {
             throw invalid("Credential should be scoped to correct service: '" + service + "'. ");
+        }
+        if (region != null && !auth.region().equals(region)) {
+            throw invalid("Credential should be scoped to a valid region. This endpoint is in '" + region
+                    + "', the signature is for '" + auth.region() + "': configure the client with region " + region
+                    + " (or start the node with --region " + auth.region() + "). ");
         }
         if (!auth.terminator().equals("aws4_request")) {
             throw invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"

@@ -117,6 +117,23 @@ class SigV4VerifierTest {
         }
     }
 
+    /** A node in one region refuses signatures for another, as AWS does; a signature for its own passes. */
+    @Test
+    void aSignatureForAnotherRegionIsRefused() {
+        SigV4Verifier elsewhere = new SigV4Verifier(Map.of(KEY, SECRET), "rekognition", clockAt(NOW)).inRegion("us-east-1");
+        assertThatThrownBy(() -> elsewhere.verify(signed()))
+                .isInstanceOfSatisfying(RekognitionException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ErrorType.INVALID_SIGNATURE);
+                    assertThat(e.getMessage()).contains("Credential should be scoped to a valid region")
+                            .contains("us-east-1").contains(SdkSigning.REGION);
+                });
+        assertThatThrownBy(() -> SigV4Verifier.acceptingAnySignature("rekognition").inRegion("us-east-1")
+                .verify(signed())).isInstanceOf(RekognitionException.class);
+        SigV4Verifier here = new SigV4Verifier(Map.of(KEY, SECRET), "rekognition", clockAt(NOW))
+                .inRegion(SdkSigning.REGION);
+        assertThat(here.verify(signed())).isEqualTo(KEY);
+    }
+
     @Test
     void aSignatureForAnotherServiceIsRefused() {
         SigV4Verifier s3 = new SigV4Verifier(Map.of(KEY, SECRET), "s3", clockAt(NOW));
