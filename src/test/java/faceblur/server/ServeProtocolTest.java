@@ -36,7 +36,7 @@ class ServeProtocolTest {
         server = ServerProcess.start(Map.of("FACEBLUR_ACCESS_KEY_ID", TEST_KEY_ID,
                         "FACEBLUR_SECRET_ACCESS_KEY", TEST_SECRET),
                 "--data", Files.createTempDirectory("faceblur-protocol").toString(), "--port", "0",
-                "--s3-port", "0", "--threads", "1");
+                "--s3-port", "0", "--threads", "1", "--region", SdkSigning.REGION);
     }
 
     @AfterAll
