@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServeSettings settings = node.settings(host, port, s3Port, false);
         // Loading the model, the database and the S3 endpoint takes a while; say so before it does.
+        FaceblurServer.requirePortsFree(settings);
         System.err.println("faceblur serve: starting (face model, job database, S3 endpoint; can take 20 s)...");
         FaceblurServer server = node.start(settings);
         System.err.println("faceblur serve: Rekognition API on " + server.apiEndpoint() + ", S3 on "

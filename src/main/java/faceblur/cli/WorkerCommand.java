@@ -42,6 +42,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new FaceblurException("a worker needs the shared job database: --db jdbc:postgresql://host/db");
         }
         ServeSettings settings = node.settings(host, port, 0, true);
+        FaceblurServer.requirePortsFree(settings);
         System.err.println("faceblur worker: starting (face model, job database; can take 20 s)...");
         FaceblurServer server = node.start(settings);
         System.err.println("faceblur worker: ready, jobs from " + settings.jdbcUrl().replaceAll("password=[^&]*",

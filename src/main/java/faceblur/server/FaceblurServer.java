@@ -63,14 +63,21 @@ public final class FaceblurServer implements AutoCloseable {
         }
     }
 
-    private void startParts(ServeSettings settings, FaceBlur engine) {
-        // Before the store and the database start: a port in use is said in one line, with what to do.
+    /**
+     * A port in use (or an address that cannot be listened on) said in one line, with what to do: before
+     * anything starts, and before a command says it is starting.
+     */
+    public static void requirePortsFree(ServeSettings settings) {
         if (settings.port() >= 0) {
             Ports.requireFree(settings.host(), settings.port(), "--port");
         }
         if (!settings.worker() && settings.remoteStore() == null) {
             Ports.requireFree(settings.host(), settings.s3Port(), "--s3-port");
         }
+    }
+
+    private void startParts(ServeSettings settings, FaceBlur engine) {
+        requirePortsFree(settings);
         checkExposure(settings);
         Path data = createDirectories(settings.dataDir());
         ObjectStore store = ObjectStore.connect(storeSettings(settings, data));
