@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -234,7 +233,8 @@ final class PipelineEndpoint {
 
     private void handle(Context ctx, int status, Action action, boolean webhook) {
         try {
-            byte[] body = readBody(ctx, webhook ? MAX_EVENT_BODY_BYTES : MAX_BODY_BYTES);
+            int limit = webhook ? MAX_EVENT_BODY_BYTES : MAX_BODY_BYTES;
+            byte[] body = HttpRequests.body(ctx, limit, () -> tooLarge(limit));
             if (!(webhook && hasWebhookToken(ctx))) {
                 verifier.verify(HttpRequests.signed(ctx, body));
             }
@@ -260,19 +260,6 @@ final class PipelineEndpoint {
             String requestId = UUID.randomUUID().toString();
             LOG.error("pipeline request {} {} ({}) failed", ctx.method(), ctx.path(), requestId, e);
             error(ctx, 500, "InternalError", "Internal server error (request " + requestId + ").");
-        }
-    }
-
-    private static byte[] readBody(Context ctx, int limit) throws IOException {
-        if (ctx.req().getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw tooLarge(limit);
-            }
-            return body;
         }
     }
 

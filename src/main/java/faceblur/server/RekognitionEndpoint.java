@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 
 /**
@@ -74,18 +73,9 @@ final class RekognitionEndpoint {
         }
     }
 
-    /** The body, refused before it is read whole when it passes the limit (a declared or a streamed length). */
     private byte[] readBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > RekognitionRequests.MAX_BODY_BYTES) {
-            throw tooLarge(ctx);
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(RekognitionRequests.MAX_BODY_BYTES + 1);
-            if (body.length > RekognitionRequests.MAX_BODY_BYTES) {
-                throw tooLarge(ctx);
-            }
-            return body;
+        try {
+            return HttpRequests.body(ctx, RekognitionRequests.MAX_BODY_BYTES, () -> tooLarge(ctx));
         } catch (IOException e) {
             throw new RekognitionException(ErrorType.SERIALIZATION, "Could not read the request body.");
         }

@@ -5,7 +5,6 @@ import faceblur.rekognition.RekognitionException;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -72,13 +71,9 @@ final class StsEndpoint {
     }
 
     private static byte[] readBody(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new RekognitionException(ErrorType.VALIDATION,
-                        "An STS request body is at most " + MAX_BODY_BYTES + " bytes.");
-            }
-            return body;
+        try {
+            return HttpRequests.body(ctx, MAX_BODY_BYTES, () -> new RekognitionException(ErrorType.VALIDATION,
+                    "An STS request body is at most " + MAX_BODY_BYTES + " bytes."));
         } catch (IOException e) {
             throw new RekognitionException(ErrorType.SERIALIZATION, "Could not read the request body.");
         }
