@@ -87,6 +87,11 @@ class S3EventsTest {
                     "SubscriptionConfirmation", "TopicArn", "t", "SubscribeURL", "http://sns.example.invalid/c"))), 200);
             assertThat(elsewhere.get("confirmed").asBoolean()).isFalse();
             assertThat(elsewhere.get("reason").asText()).contains("--sns-confirm-host");
+            // the log reaches the test through the process's output, a moment after the answer
+            for (long end = System.nanoTime() + 10_000_000_000L; !server.log().contains("NOT confirmed")
+                    && System.nanoTime() < end; ) {
+                Thread.sleep(50);
+            }
             assertThat(server.log()).contains("NOT confirmed").contains("sns.example.invalid");
 
             // EventBridge's Object Created
