@@ -109,6 +109,14 @@ public final class DecodedFrame {
         return planes;
     }
 
+    /**
+     * The picture as it is now, with whatever was drawn on its planes, held apart from the reader so that it
+     * stays valid after the reader's next read: for encoding on another thread.
+     */
+    public DetachedFrame detach() {
+        return new DetachedFrame(encoderFrame(), pts);
+    }
+
     /** The picture in the encoder's layout: the decoded frame itself when it already is. */
     AVFrame encoderFrame() {
         if (forEncoder == null) {

@@ -117,9 +117,17 @@ public final class VideoWriter implements AutoCloseable {
 
     /** Encodes one frame of the source, as it is now (redacted or not), at its own timestamp. */
     public void write(DecodedFrame frame) {
-        muxer.copyAudioUntil(info.toMicros(frame.pts()));
-        AVFrame picture = frame.encoderFrame();
-        picture.pts(frame.pts() - ptsShift);
+        write(frame.encoderFrame(), frame.pts());
+    }
+
+    /** Encodes a frame detached from its reader (it stays the caller's to close). */
+    public void write(DetachedFrame frame) {
+        write(frame.picture(), frame.pts());
+    }
+
+    private void write(AVFrame picture, long pts) {
+        muxer.copyAudioUntil(info.toMicros(pts));
+        picture.pts(pts - ptsShift);
         check(avcodec_send_frame(encoder, picture), "encode a frame");
         drainEncoder();
     }
