@@ -21,6 +21,8 @@ public record CameraMotion(double scale, double dx, double dy) {
 
     /** Fewer faces than this moving together is no evidence of a camera move. */
     static final int MIN_AGREEING = 3;
+    /** The most faces of one observation that vote: enough to outvote the few that move on their own. */
+    private static final int MAX_VOTERS = 100;
     /** Displacements are voted on a grid of this many pixels. */
     private static final double VOTE_CELL = 8;
     /** Faces of one pair may differ in height by at most this factor between two observations. */
@@ -70,8 +72,22 @@ public record CameraMotion(double scale, double dx, double dy) {
         if (before.size() < MIN_AGREEING || after.size() < MIN_AGREEING) {
             return Optional.empty();
         }
+        before = surest(before);
+        after = surest(after);
         Optional<CameraMotion> near = vote(before, after, pan);
         return near.isPresent() || pan == Pan.ANY ? near : vote(before, after, Pan.ANY);
+    }
+
+    /**
+     * The {@link #MAX_VOTERS} highest-scoring detections: every pair votes, and at a low threshold a crowd gives
+     * a thousand detections a frame, most of them weak, which made a million pairs a frame.
+     */
+    private static List<Detection> surest(List<Detection> detections) {
+        if (detections.size() <= MAX_VOTERS) {
+            return detections;
+        }
+        return detections.stream().sorted(Comparator.comparingDouble(Detection::confidence).reversed())
+                .limit(MAX_VOTERS).toList();
     }
 
     private static Optional<CameraMotion> vote(List<Detection> before, List<Detection> after, Pan pan) {

@@ -6,13 +6,15 @@ import faceblur.shot.PictureCues;
 import faceblur.shot.Shots;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Links detections into tracks, greedily and offline: each observation's detections are matched to the open
  * tracks by overlap with where each track is predicted to be, best match first; the rest start new tracks.
- * Every detection ends up in exactly one track, so linking can only add coverage, never drop a face. A cut
+ * Every detection ends up in exactly one track; only a track too brief and too weak to be a face
+ * ({@link TrackerSettings#minSightings}) is then dropped. A cut
  * between shots ends every track, and no track reaches across one.
  */
 public final class Tracker {
@@ -46,20 +48,21 @@ public final class Tracker {
                 }
             }
             List<Candidate> candidates = new ArrayList<>();
+            DetectionsByX near = new DetectionsByX(obs.detections());
+            double[] scores = new double[obs.detections().size()];
             for (int t = 0; t < open.size(); t++) {
                 List<TrackPoint> track = open.get(t);
                 if (last(track).micros() == now) {
                     continue;
                 }
-                List<Box> predicted = predict(track, now, camera);
-                for (int d = 0; d < obs.detections().size(); d++) {
-                    Box detected = obs.detections().get(d).box();
-                    double score = 0;
-                    for (Box p : predicted) {
-                        score = Math.max(score, matchScore(p, detected, settings.minIou()));
-                    }
-                    if (score > 0) {
-                        candidates.add(new Candidate(t, d, score));
+                Arrays.fill(scores, 0);
+                for (Box p : predict(track, now, camera)) {
+                    near.forEachNear(p, d -> scores[d] = Math.max(scores[d],
+                            matchScore(p, obs.detections().get(d).box(), settings.minIou())));
+                }
+                for (int d = 0; d < scores.length; d++) {
+                    if (scores[d] > 0) {
+                        candidates.add(new Candidate(t, d, scores[d]));
                     }
                 }
             }
@@ -85,6 +88,9 @@ public final class Tracker {
         closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
         List<Track> tracks = new ArrayList<>(closed.size());
         for (List<TrackPoint> points : closed) {
+            if (weak(points, settings)) {
+                continue;
+            }
             long first = points.get(0).micros();
             long last = last(points).micros();
             long shotStart = shots.shotStart(first);
@@ -132,6 +138,59 @@ public final class Tracker {
         double dy = predicted.centerY() - detected.centerY();
         double distance = Math.sqrt(dx * dx + dy * dy);
         return distance <= size ? minIou * (1 - distance / size) / 2 : 0;
+    }
+
+    /**
+     * One frame's detections ordered by the x of their centres, so that each open track is compared only with
+     * the detections that could continue it: a crowd gives a thousand open tracks and hundreds of detections
+     * on every frame, and comparing every pair took longer than finding the faces.
+     */
+    private static final class DetectionsByX {
+        private final double[] centres;
+        private final int[] order;
+        private final double widest;
+
+        DetectionsByX(List<Detection> detections) {
+            int n = detections.size();
+            Integer[] byX = new Integer[n];
+            double w = 0;
+            for (int i = 0; i < n; i++) {
+                byX[i] = i;
+                w = Math.max(w, detections.get(i).box().width());
+            }
+            Arrays.sort(byX, Comparator.comparingDouble(i -> detections.get(i).box().centerX()));
+            centres = new double[n];
+            order = new int[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = byX[k];
+                centres[k] = detections.get(byX[k]).box().centerX();
+            }
+            widest = w;
+        }
+
+        /**
+         * Calls {@code action} with every detection whose centre lies close enough across for
+         * {@link #matchScore} to be above 0: a detection it skips neither overlaps {@code predicted} nor has its
+         * centre within the predicted box's size of it.
+         */
+        void forEachNear(Box predicted, java.util.function.IntConsumer action) {
+            double reach = Math.max(predicted.width(), predicted.height()) + widest;
+            double from = predicted.centerX() - reach;
+            double to = predicted.centerX() + reach;
+            int k = Arrays.binarySearch(centres, from);
+            for (k = k < 0 ? -k - 1 : k; k > 0 && centres[k - 1] >= from; k--) {
+                // equal centres: start at the first
+            }
+            for (; k < centres.length && centres[k] <= to; k++) {
+                action.accept(order[k]);
+            }
+        }
+    }
+
+    /** Too few sightings, none of them sure: a false detection, most likely. */
+    private static boolean weak(List<TrackPoint> points, TrackerSettings settings) {
+        return points.size() < settings.minSightings()
+                && points.stream().allMatch(p -> p.detection().confidence() < TrackerSettings.SURE_SCORE);
     }
 
     private static TrackPoint last(List<TrackPoint> track) {
