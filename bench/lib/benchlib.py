@@ -185,19 +185,35 @@ def load_clips(videos_dir):
     return load_manifest(videos_dir)["clips"]
 
 
+def speed_clips(videos_dir):
+    """bench/speed's clips: one per frame size, 30 fps preferred, the smallest and the largest size."""
+    by_size = {}
+    for c in sorted(load_clips(videos_dir), key=lambda c: (c["rate"] != "30", c["name"])):
+        by_size.setdefault((c["width"], c["height"]), c)
+    sizes = sorted(by_size)
+    return [Path(videos_dir) / by_size[s]["video"] for s in dict.fromkeys([sizes[0], sizes[-1]])]
+
+
+def read_gt(path):
+    """The boxes of a MOT ground-truth file as (frame, id, x, y, w, h); a header line is skipped, as 'faceblur
+    eval video' skips it, and so are further columns."""
+    boxes = []
+    for line in Path(path).read_text().splitlines():
+        cols = line.split(",")
+        try:
+            boxes.append((int(float(cols[0])), int(float(cols[1])), *map(float, cols[2:6])))
+        except (IndexError, ValueError):
+            continue
+    return boxes
+
+
 def pair_clip(video, gt):
     """A clip entry for a video and its MOT ground truth, with the counts bench/make-videos writes."""
     info = probe(video)
-    ids, face_frames, big = set(), 0, 0
-    for line in gt.read_text().splitlines():
-        cols = line.split(",")
-        try:
-            face_id, height = int(float(cols[1])), float(cols[5])
-        except (IndexError, ValueError):
-            continue  # a header line, as 'faceblur eval video' skips it
-        ids.add(face_id)
-        face_frames += 1
-        big += height >= 24
+    boxes = read_gt(gt)
+    ids = {box[1] for box in boxes}
+    face_frames = len(boxes)
+    big = sum(1 for box in boxes if box[5] >= 24)
     return {"name": video.stem, "video": video.name, "gt": gt.name, "image": None, "width": info["width"],
             "height": info["height"], "rate": info["rate"], "frames": info["frames"],
             "durationSeconds": info["duration"], "faces": len(ids), "faceFrames": face_frames,
