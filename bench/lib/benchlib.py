@@ -157,11 +157,67 @@ def faceblur_under_test():
     return f"{faceblur()} (FACEBLUR_BIN), commit {git_commit(where)}"
 
 
+def default_videos(quick, seed=1):
+    """Where bench/make-videos puts the clips of a seed, and where the other tools look for them by default."""
+    return WORK / ("quick" if quick else "") / f"seed{seed}" / "videos"
+
+
+VIDEO_SUFFIXES = (".mp4", ".mov", ".mkv", ".avi", ".webm")
+
+
 def load_manifest(videos_dir):
-    m = Path(videos_dir) / "manifest.json"
-    if not m.is_file():
-        raise SystemExit(f"{rel(m)} not found: run bench/make-videos first")
-    return json.loads(m.read_text())
+    """A folder's clips: its manifest.json (bench/make-videos), else its NAME.mp4 + NAME.gt.csv pairs (people's
+    own videos, MOT ground truth frame,id,x,y,w,h), described as the manifest would."""
+    d = Path(videos_dir)
+    m = d / "manifest.json"
+    if m.is_file():
+        return json.loads(m.read_text())
+    if not d.is_dir():
+        raise SystemExit(f"{rel(d)}: no such folder (run bench/make-videos, or name a folder of clips)")
+    clips = [pair_clip(v, v.with_name(v.stem + ".gt.csv")) for v in sorted(d.iterdir())
+             if v.suffix.lower() in VIDEO_SUFFIXES and v.with_name(v.stem + ".gt.csv").is_file()]
+    if not clips:
+        raise SystemExit(f"{rel(d)}: no manifest.json and no NAME.mp4 with NAME.gt.csv beside it")
+    return {"seed": None, "clips": clips}
+
+
+def load_clips(videos_dir):
+    return load_manifest(videos_dir)["clips"]
+
+
+def speed_clips(videos_dir):
+    """bench/speed's clips: one per frame size, 30 fps preferred, the smallest and the largest size."""
+    by_size = {}
+    for c in sorted(load_clips(videos_dir), key=lambda c: (c["rate"] != "30", c["name"])):
+        by_size.setdefault((c["width"], c["height"]), c)
+    sizes = sorted(by_size)
+    return [Path(videos_dir) / by_size[s]["video"] for s in dict.fromkeys([sizes[0], sizes[-1]])]
+
+
+def read_gt(path):
+    """The boxes of a MOT ground-truth file as (frame, id, x, y, w, h); a header line is skipped, as 'faceblur
+    eval video' skips it, and so are further columns."""
+    boxes = []
+    for line in Path(path).read_text().splitlines():
+        cols = line.split(",")
+        try:
+            boxes.append((int(float(cols[0])), int(float(cols[1])), *map(float, cols[2:6])))
+        except (IndexError, ValueError):
+            continue
+    return boxes
+
+
+def pair_clip(video, gt):
+    """A clip entry for a video and its MOT ground truth, with the counts bench/make-videos writes."""
+    info = probe(video)
+    boxes = read_gt(gt)
+    ids = {box[1] for box in boxes}
+    face_frames = len(boxes)
+    big = sum(1 for box in boxes if box[5] >= 24)
+    return {"name": video.stem, "video": video.name, "gt": gt.name, "image": None, "width": info["width"],
+            "height": info["height"], "rate": info["rate"], "frames": info["frames"],
+            "durationSeconds": info["duration"], "faces": len(ids), "faceFrames": face_frames,
+            "faceFramesAtLeast24px": big}
 
 
 def write_json(path, data):

@@ -2,7 +2,10 @@
 
 The field names are collected here so that a change in those commands' output is a change in one place.
 'eval video' (faceblur.eval.LeakReport): byHeight[{heights, minHeight, maxHeight, tally{faceFrames, leaked,
-leakRate}}], overall{...}, atLeast24px{...}, longestLeakRun, changedOutsideFaces.
+leakRate}, featureless}], overall{...}, atLeast24px{...}, longestLeakRun, changedOutsideFaces,
+featurelessFaceFrames, featurelessAtLeast24px (left out of the tallies), correlationCheck{rule{sigma,
+minCorrelation}, overall{...}, atLeast24px{...}, disagree{leakedByPixelRuleOnly, leakedByCorrelationOnly},
+disagreeAtLeast24px{...}} (the second rule; older builds write neither: None).
 'eval images' (faceblur.cli.EvalImagesCommand.Result): detector{...}, shape, maskScale, seconds,
 report{images, averagePrecision, buckets[{bucket, minHeight, maxHeight, faces, found, recall, detections,
 truePositives, precision, meanCoverage, coveredShare}], all{...}}; other layouts are read loosely.
@@ -13,6 +16,10 @@ LEAK = {
     "total": "faceFrames", "leaked": "leaked",
     "overall": "overall", "big": "atLeast24px", "longest": "longestLeakRun",
     "outside": "changedOutsideFaces", "frames": "frames",
+    "featureless": "featurelessFaceFrames", "featureless_big": "featurelessAtLeast24px",
+    "bucket_featureless": "featureless",
+    "check": "correlationCheck", "disagree": "disagree", "disagree_big": "disagreeAtLeast24px",
+    "pixel_only": "leakedByPixelRuleOnly", "correlation_only": "leakedByCorrelationOnly",
 }
 
 
@@ -21,15 +28,36 @@ def _tally(node):
     return int(t.get(LEAK["total"], 0) or 0), int(t.get(LEAK["leaked"], 0) or 0)
 
 
+def _disagree(node):
+    d = node if isinstance(node, dict) else {}
+    return int(d.get(LEAK["pixel_only"], 0) or 0), int(d.get(LEAK["correlation_only"], 0) or 0)
+
+
 def leak_summary(j):
-    """{'buckets': [(label, min, total, leaked)], 'overall': (total, leaked), 'big': (...), 'longest', 'outside'}."""
+    """{'buckets': [(label, min, total, leaked)], 'overall': (total, leaked), 'big': (...), 'longest', 'outside',
+    'frames', 'featureless', 'featureless_big', 'bucket_featureless': {label: n}, 'check': None or
+    {'min_correlation', 'overall': (total, leaked), 'big': (...), 'disagree': (pixel rule only, correlation rule
+    only), 'disagree_big': (...)}}."""
     buckets = []
+    bucket_featureless = {}
     for row in j.get(LEAK["buckets"], []):
         total, leaked = _tally(row)
         buckets.append((str(row.get(LEAK["label"])), row.get(LEAK["min"], len(buckets)), total, leaked))
+        bucket_featureless[str(row.get(LEAK["label"]))] = int(row.get(LEAK["bucket_featureless"], 0) or 0)
+    check = j.get(LEAK["check"])
+    if isinstance(check, dict):
+        check = {"min_correlation": (check.get("rule") or {}).get("minCorrelation"),
+                 "overall": _tally(check.get(LEAK["overall"], {})), "big": _tally(check.get(LEAK["big"], {})),
+                 "disagree": _disagree(check.get(LEAK["disagree"])),
+                 "disagree_big": _disagree(check.get(LEAK["disagree_big"]))}
+    else:
+        check = None
     return {"buckets": buckets, "overall": _tally(j.get(LEAK["overall"], {})),
             "big": _tally(j.get(LEAK["big"], {})), "longest": j.get(LEAK["longest"]),
-            "outside": j.get(LEAK["outside"]), "frames": j.get(LEAK["frames"])}
+            "outside": j.get(LEAK["outside"]), "frames": j.get(LEAK["frames"]),
+            "featureless": int(j.get(LEAK["featureless"], 0) or 0),
+            "featureless_big": int(j.get(LEAK["featureless_big"], 0) or 0),
+            "bucket_featureless": bucket_featureless, "check": check}
 
 
 # --- eval images -----------------------------------------------------------------------------------------

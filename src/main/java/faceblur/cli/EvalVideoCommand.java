@@ -30,6 +30,14 @@ import java.util.concurrent.Callable;
                         + "longest run of frames on which one face stayed visible, and how much of the picture "
                         + "outside faces changed.",
                 "",
+                "Featureless face-frames, whose box is flat or nearly black in the original (nothing there "
+                        + "could identify anyone), are counted apart and left out of the leak rates; that is "
+                        + "decided from the original alone, so hiding a face cannot make it featureless.",
+                "",
+                "A second, independent rule checks the first: a face also counts as leaked when the fine "
+                        + "detail inside its box still correlates with the original's. Its leak rate and the "
+                        + "face-frames where the two rules disagree are reported beside the first.",
+                "",
                 "Example:",
                 "  faceblur blur street.mp4 -o street_blurred.mp4",
                 "  faceblur eval video --original street.mp4 --blurred street_blurred.mp4 \\",
@@ -52,7 +60,7 @@ final class EvalVideoCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--leaks-csv", paramLabel = "FILE",
-            description = "Also list every leaked face-frame in FILE: frame,id,height,changed_share,featureless "
+            description = "Also list every leaked face-frame in FILE: frame,id,height,changed_share,correlation "
                     + "(replaced if present). To see which faces leak, and on which frames.")
     Path leaksCsv;
 

@@ -20,6 +20,12 @@ public final class LeakEvaluation {
     }
 
     public static LeakReport run(Path original, Path redacted, MotGroundTruth truth, RedactionRule rule) {
+        return run(original, redacted, truth, rule, DetailCorrelation.DEFAULT);
+    }
+
+    /** Judges every face by {@code rule} and, in the same pass, by the independent {@code check}. */
+    public static LeakReport run(Path original, Path redacted, MotGroundTruth truth, RedactionRule rule,
+                                 DetailCorrelation check) {
         Map<Integer, List<MotGroundTruth.Face>> byFrame = truth.byFrame();
         List<LeakReport.FaceFrame> judged = new ArrayList<>();
         double outsideSum = 0;
@@ -27,7 +33,7 @@ public final class LeakEvaluation {
         int boxesOutside = 0;
         try (VideoReader a = VideoReader.open(original);
              VideoReader b = VideoReader.open(redacted);
-             PixelChange change = new PixelChange(rule)) {
+             PixelChange change = new PixelChange(rule, check)) {
             if (a.info().width() != b.info().width() || a.info().height() != b.info().height()) {
                 throw new FaceblurException(redacted + ": is " + b.info().width() + "x" + b.info().height()
                         + " but " + original + " is " + a.info().width() + "x" + a.info().height());
@@ -43,8 +49,10 @@ public final class LeakEvaluation {
                     if (votes == null) {
                         boxesOutside++;
                     } else {
+                        double correlation = change.detailCorrelation(face.box());
                         judged.add(new LeakReport.FaceFrame(face.frame(), face.id(), face.box().height(),
-                                votes.changedShare(), votes.judged() == 0, rule.redacted(votes.changedShare())));
+                                votes.detailed() == 0, votes.changedShare(), rule.redacted(votes.changedShare()),
+                                correlation, check.leaked(correlation)));
                     }
                 }
                 double outside = change.changedShareOutside(faces.stream().map(MotGroundTruth.Face::box).toList());
@@ -57,8 +65,8 @@ public final class LeakEvaluation {
                 throw new FaceblurException("the ground truth names frame " + truth.lastFrame() + " but "
                         + original + " has " + a.framesRead() + " frames");
             }
-            return LeakReport.of(a.framesRead(), rule, judged, outsideFrames == 0 ? 0 : outsideSum / outsideFrames,
-                    boxesOutside);
+            return LeakReport.of(a.framesRead(), rule, check, judged,
+                    outsideFrames == 0 ? 0 : outsideSum / outsideFrames, boxesOutside);
         }
     }
 

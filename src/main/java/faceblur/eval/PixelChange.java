@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.bytedeco.opencv.global.opencv_core.ALGO_HINT_DEFAULT;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
@@ -15,13 +16,15 @@ import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
 import static org.bytedeco.opencv.global.opencv_imgproc.blur;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * The per-pixel measures of {@link RedactionRule} for one pair of frames (original, redacted), and the rule
- * applied to face boxes (cell by cell) and to the rest of the picture (pixel by pixel, over a window).
+ * applied to face boxes (cell by cell) and to the rest of the picture (pixel by pixel, over a window); also
+ * the fine detail of both frames that {@link DetailCorrelation} compares.
  * Reused from frame to frame: its buffers are allocated once per frame size.
  */
 final class PixelChange implements AutoCloseable {
@@ -34,6 +37,7 @@ final class PixelChange implements AutoCloseable {
     }
 
     private final RedactionRule rule;
+    private final DetailCorrelation correlation;
     private final Mat gray = new Mat();
     private final Mat in = new Mat();
     private final Mat out = new Mat();
@@ -42,7 +46,9 @@ final class PixelChange implements AutoCloseable {
     private final Mat gy = new Mat();
     private final Mat map = new Mat();
     private final Mat local = new Mat();
+    private final Mat smooth = new Mat();
     private final Size window;
+    private final Size automatic = new Size(0, 0);
     private int width;
     private int height;
     // Per pixel: the three measures, and their means over the window around each pixel.
@@ -53,9 +59,13 @@ final class PixelChange implements AutoCloseable {
     private float[] lostNear = new float[0];
     private float[] diffNear = new float[0];
     private boolean[] face = new boolean[0];
+    // Per pixel: the fine detail (luma minus its Gaussian blur) of the original and of the redacted frame.
+    private float[] fineIn = new float[0];
+    private float[] fineOut = new float[0];
 
-    PixelChange(RedactionRule rule) {
+    PixelChange(RedactionRule rule, DetailCorrelation correlation) {
         this.rule = rule;
+        this.correlation = correlation;
         this.window = new Size(rule.window(), rule.window());
     }
 
@@ -71,6 +81,8 @@ final class PixelChange implements AutoCloseable {
             lostNear = new float[detail.length];
             diffNear = new float[detail.length];
             face = new boolean[detail.length];
+            fineIn = new float[detail.length];
+            fineOut = new float[detail.length];
         }
         cvtColor(original, gray, COLOR_BGR2GRAY);
         gray.convertTo(in, CV_32F);
@@ -84,6 +96,14 @@ final class PixelChange implements AutoCloseable {
         store(map, lost, lostNear);
         absdiff(in, out, map);
         store(map, diff, diffNear);
+        fineDetail(in, fineIn);
+        fineDetail(out, fineOut);
+    }
+
+    private void fineDetail(Mat image, float[] perPixel) {
+        GaussianBlur(image, smooth, automatic, correlation.sigma(), correlation.sigma(), BORDER_REPLICATE, ALGO_HINT_DEFAULT);
+        subtract(image, smooth, map);
+        ((FloatBuffer) map.createBuffer()).get(perPixel);
     }
 
     private void gradientEnergy(Mat image, Mat energy) {
@@ -100,8 +120,12 @@ final class PixelChange implements AutoCloseable {
         ((FloatBuffer) local.createBuffer()).get(windowMeans);
     }
 
-    /** Of a face box's cells, how many could be judged (were not featureless) and how many of those changed. */
-    record CellVotes(int judged, int changed) {
+    /**
+     * Of a face box's cells: how many had detail in the original ({@code detailed}; none means the box is
+     * featureless, decided from the original alone so that no redaction can make a face featureless), how many
+     * could be judged (had detail, or changed outright) and how many of those changed.
+     */
+    record CellVotes(int detailed, int judged, int changed) {
         /** The share of judged cells that changed; 0 when none could be judged: no redaction is credited unseen. */
         double changedShare() {
             return judged == 0 ? 0 : (double) changed / judged;
@@ -118,21 +142,49 @@ final class PixelChange implements AutoCloseable {
         int down = Math.min(rule.cells(), a.y1 - a.y0);
         int changed = 0;
         int judged = 0;
+        int detailed = 0;
         for (int j = 0; j < down; j++) {
             for (int i = 0; i < across; i++) {
                 Area cell = new Area(a.x0 + i * (a.x1 - a.x0) / across, a.y0 + j * (a.y1 - a.y0) / down,
                         a.x0 + (i + 1) * (a.x1 - a.x0) / across, a.y0 + (j + 1) * (a.y1 - a.y0) / down);
-                RedactionRule.Verdict v = judge(cell);
+                double[] m = means(cell);
+                RedactionRule.Verdict v = rule.judge(m[0], m[1], m[2]);
+                detailed += rule.hasDetail(m[0]) ? 1 : 0;
                 judged += v == RedactionRule.Verdict.FEATURELESS ? 0 : 1;
                 changed += v == RedactionRule.Verdict.CHANGED ? 1 : 0;
             }
         }
-        return new CellVotes(judged, changed);
+        return new CellVotes(detailed, judged, changed);
     }
 
-    private RedactionRule.Verdict judge(Area cell) {
-        double[] m = means(cell);
-        return rule.judge(m[0], m[1], m[2]);
+    /**
+     * The normalised (Pearson) correlation of the fine detail of the original and of the redacted frame over
+     * the part of a box inside the frame: near 1 where the redacted frame kept the original's detail, near 0
+     * where it lost it or replaced it with its own (block edges); 0 where either has no detail at all.
+     */
+    double detailCorrelation(Box box) {
+        Area a = area(box);
+        double sa = 0;
+        double sb = 0;
+        double saa = 0;
+        double sbb = 0;
+        double sab = 0;
+        for (int y = a.y0; y < a.y1; y++) {
+            for (int x = a.x0, p = y * width + x; x < a.x1; x++, p++) {
+                double u = fineIn[p];
+                double v = fineOut[p];
+                sa += u;
+                sb += v;
+                saa += u * u;
+                sbb += v * v;
+                sab += u * v;
+            }
+        }
+        double n = (double) (a.x1 - a.x0) * (a.y1 - a.y0);
+        double varA = saa - sa * sa / n;
+        double varB = sbb - sb * sb / n;
+        // A fill leaves no detail (varB 0): nothing of the original is there to correlate with.
+        return n == 0 || varA <= 1e-9 || varB <= 1e-9 ? 0 : (sab - sa * sb / n) / Math.sqrt(varA * varB);
     }
 
     /** The means of detail, lost and diff over an area inside the frame. */
@@ -181,9 +233,10 @@ final class PixelChange implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : List.of(gray, in, out, difference, gx, gy, map, local)) {
+        for (Mat m : List.of(gray, in, out, difference, gx, gy, map, local, smooth)) {
             m.close();
         }
         window.close();
+        automatic.close();
     }
 }

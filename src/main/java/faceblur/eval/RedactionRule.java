@@ -18,8 +18,10 @@ package faceblur.eval;
  * unchanged: nothing there could show who someone is, and nothing says whether it was hidden.
  * <p>
  * A face box is cut into a grid of {@code cells} x {@code cells}, each judged as a region; the face counts
- * as redacted when at least {@code bulk} of its cells that are not featureless changed. A box with no cell
- * to judge counts as leaked: the metric never credits a redaction it cannot see.
+ * as redacted when at least {@code bulk} of its cells that are not featureless changed. A box none of whose
+ * cells has detail in the original (flat or nearly black: nothing there shows who it is) is featureless: it
+ * is counted apart and left out of the leak rate. That is decided from the original's pixels alone, the same
+ * for every redacted version, so a method cannot make a face featureless by hiding it.
  *
  * @param minDetail least mean gradient energy for detail loss to be judged
  * @param lostShare share of the original's gradient energy that must be lost
@@ -57,10 +59,15 @@ public record RedactionRule(double minDetail, double lostShare, double minDiff, 
     public enum Verdict { CHANGED, KEPT, FEATURELESS }
 
     public Verdict judge(double detail, double lost, double diff) {
-        if (diff >= minDiff || (detail >= minDetail && lost >= lostShare * detail)) {
+        if (diff >= minDiff || (hasDetail(detail) && lost >= lostShare * detail)) {
             return Verdict.CHANGED;
         }
-        return detail >= minDetail ? Verdict.KEPT : Verdict.FEATURELESS;
+        return hasDetail(detail) ? Verdict.KEPT : Verdict.FEATURELESS;
+    }
+
+    /** Whether a region of the original with this mean gradient energy has detail enough to give a face away. */
+    public boolean hasDetail(double detail) {
+        return detail >= minDetail;
     }
 
     /** Whether a face whose judged cells changed in this share counts as redacted. */

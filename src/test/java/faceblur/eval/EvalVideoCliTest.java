@@ -78,8 +78,21 @@ class EvalVideoCliTest {
         assertThat(report.at("/rule/bulk").asDouble()).isEqualTo(RedactionRule.DEFAULT.bulk());
         assertThat(report.has("changedOutsideFaces")).isTrue();
         assertThat(report.has("leaked")).as("leaked face-frames go to the CSV only").isFalse();
+        assertThat(report.has("faces")).as("every face-frame is for calibration, not the JSON").isFalse();
+        assertThat(report.at("/featurelessFaceFrames").asInt()).isZero();
+        assertThat(report.at("/featurelessAtLeast24px").asInt()).isZero();
+        assertThat(report.at("/byHeight/1/featureless").asInt()).isZero();
+        assertThat(report.at("/correlationCheck/rule/minCorrelation").asDouble())
+                .isEqualTo(DetailCorrelation.DEFAULT.minCorrelation());
+        assertThat(report.at("/correlationCheck/overall/leaked").asInt()).isEqualTo(3);
+        assertThat(report.at("/correlationCheck/atLeast24px/leakRate").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/correlationCheck/disagree/leakedByPixelRuleOnly").asInt()).isZero();
+        assertThat(report.at("/correlationCheck/disagreeAtLeast24px/leakedByCorrelationOnly").asInt()).isZero();
+        assertThat(run.stdout()).contains("featureless face-frames: 0 (0 of them >= 24 px)")
+                .contains("leak rate all 100.0 %, >=24 px 100.0 %")
+                .contains("rules disagree on 0 face-frames");
         List<String> rows = Files.readAllLines(leaks);
-        assertThat(rows.get(0)).isEqualTo("frame,id,height,changed_share,featureless");
+        assertThat(rows.get(0)).isEqualTo("frame,id,height,changed_share,correlation");
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.substring(0, r.indexOf(',', 2) + 1)))
                 .containsExactly("1,1,", "2,1,", "2,2,");
         assertThat(rows.get(3)).startsWith("2,2,20.0,");

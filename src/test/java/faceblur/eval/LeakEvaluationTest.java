@@ -131,4 +131,103 @@ class LeakEvaluationTest {
         assertThat(report.boxesOutsideFrame()).isEqualTo(FRAMES);
         assertThat(report.changedOutsideFaces()).isGreaterThan(0.5);
     }
+
+    /** A dark, flat patch over the crowd in the original (and so in every version made from it). */
+    private static final Box DARK = new Box(20, 150, 40, 40);
+
+    /**
+     * The original with DARK and 4 px around it filled nearly black on every frame: a face there shows nothing
+     * (the margin keeps the patch's own edge, which the 3x3 gradient sees, out of the box).
+     */
+    static Path originalWithDarkPatch() {
+        return Media.fixture("leak-original-dark2.mp4", "-i", original().toString(), "-vf",
+                String.format("drawbox=x=%d:y=%d:w=%d:h=%d:c=0x080808:t=fill", (int) DARK.x() - 4,
+                        (int) DARK.y() - 4, (int) DARK.width() + 8, (int) DARK.height() + 8),
+                "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p");
+    }
+
+    @Test
+    void featurelessBoxesAreCountedApartFromTheOriginalAlone() throws IOException {
+        Path original = originalWithDarkPatch();
+        MotGroundTruth truth = MotGroundTruth.read(truth(FACE, DARK));
+        Path reencoded = Media.fixture("leak-dark2-crf23.mp4", "-i", original.toString(), "-c:v", "libx264",
+                "-crf", "23", "-pix_fmt", "yuv420p");
+        // The dark box is featureless whether the version keeps it (re-encode) or hides it (blur): it is decided
+        // from the original, and neither leaks nor counts as hidden.
+        Path blurred = Media.fixture("leak-dark2-blurred.mp4", "-i", original.toString(), "-vf", "gblur=sigma=20",
+                "-c:v", "libx264", "-crf", "23", "-pix_fmt", "yuv420p");
+        for (Path version : List.of(reencoded, blurred)) {
+            LeakReport report = LeakEvaluation.run(original, version, truth, RedactionRule.DEFAULT);
+            assertThat(report.featurelessFaceFrames()).as(version.toString()).isEqualTo(FRAMES);
+            assertThat(report.featurelessAtLeast24px()).isEqualTo(FRAMES);
+            assertThat(report.byHeight().get(SizeBucket.FROM_32.ordinal()).featureless()).isEqualTo(FRAMES);
+            assertThat(report.overall().faceFrames()).isEqualTo(FRAMES);
+            assertThat(report.leaked()).allSatisfy(f -> assertThat(f.id()).isEqualTo(1));
+        }
+        assertThat(LeakEvaluation.run(original, reencoded, truth, RedactionRule.DEFAULT).overall())
+                .isEqualTo(new LeakReport.Tally(FRAMES, FRAMES));
+        assertThat(LeakEvaluation.run(original, blurred, truth, RedactionRule.DEFAULT).overall())
+                .isEqualTo(new LeakReport.Tally(FRAMES, 0));
+        // The same box over the crowd of the untouched original has detail: judged, not set apart.
+        assertThat(evaluate(reencoded("leak-crf23.mp4", 23), DARK).featurelessFaceFrames()).isZero();
+    }
+
+    private static Path reencoded(String name, int crf) {
+        return Media.fixture(name, "-i", original().toString(), "-c:v", "libx264", "-crf", "" + crf,
+                "-pix_fmt", "yuv420p");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {23, 28})
+    void secondRuleCallsAReEncodeLeaked(int crf) throws IOException {
+        LeakReport.CorrelationCheck check = evaluate(reencoded("leak-crf" + crf + ".mp4", crf), SPREAD)
+                .correlationCheck();
+        int big = 4 * FRAMES; // four of the SPREAD boxes are 24 px or more
+        assertThat(check.atLeast24px()).isEqualTo(new LeakReport.Tally(big, big));
+        if (crf == 23) {
+            assertThat(check.overall().leaked()).isEqualTo(SPREAD.length * FRAMES);
+        }
+    }
+
+    @Test
+    void secondRuleCallsMostFacesOfACrf35ReEncodeLeaked() throws IOException {
+        // crf 35 wipes the fine detail of some faces for good (the calibration: 2-10 % of faces of 24 px and
+        // more fall below the threshold); on this small clip 85 % stay above it.
+        LeakReport.CorrelationCheck check = evaluate(reencoded("leak-crf35.mp4", 35), SPREAD).correlationCheck();
+        assertThat(check.atLeast24px().leakRate()).isGreaterThan(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gblur=sigma=20", "scale=32:24:flags=area,scale=320:240:flags=neighbor",
+            "drawbox=c=black:t=fill"})
+    void secondRuleCallsABlurPixelationAndFillHidden(String filter) throws IOException {
+        Path redacted = variant(filter.replaceAll("[^a-z0-9]", ""), "[0:v]" + filter + "[out]");
+        LeakReport.CorrelationCheck check = evaluate(redacted, SPREAD).correlationCheck();
+        assertThat(check.overall()).isEqualTo(new LeakReport.Tally(SPREAD.length * FRAMES, 0));
+        assertThat(check.disagree()).isEqualTo(new LeakReport.Disagreement(0, 0));
+    }
+
+    @Test
+    void aBrightnessShiftFoolsTheFirstRuleNotTheSecond() throws IOException {
+        // +40 grey levels everywhere moves every cell's mean past minDiff, so the first rule sees a change;
+        // the fine detail is all still there, so the second rule sees a leak.
+        LeakReport report = evaluate(variant("brighter", "[0:v]lutyuv=y=val+40[out]"), FACE, OTHER);
+        assertThat(report.overall()).isEqualTo(new LeakReport.Tally(2 * FRAMES, 0));
+        assertThat(report.correlationCheck().overall()).isEqualTo(new LeakReport.Tally(2 * FRAMES, 2 * FRAMES));
+        assertThat(report.correlationCheck().disagree()).isEqualTo(new LeakReport.Disagreement(0, 2 * FRAMES));
+        assertThat(report.table()).contains("rules disagree on 20 face-frames (>=24 px: 20): 0 leaked by the pixel "
+                + "rule only (0), 20 by the correlation rule only (20)");
+    }
+
+    @Test
+    void aWeakBlurLeaksByTheFirstRuleOnly() throws IOException {
+        // A 5x5 box blur keeps a face's shading (the first rule: leaked) but not its fine detail (the second:
+        // hidden); the 28 px box over the crowd and the 96 px one show it on most frames.
+        LeakReport report = evaluate(variant("boxblur2", "[0:v]boxblur=2[out]"), SPREAD);
+        LeakReport.CorrelationCheck c = report.correlationCheck();
+        assertThat(c.disagree().leakedByPixelRuleOnly()).isGreaterThanOrEqualTo(FRAMES);
+        assertThat(c.disagree().leakedByCorrelationOnly()).isZero();
+        assertThat(report.overall().leaked() - c.overall().leaked())
+                .isEqualTo(c.disagree().leakedByPixelRuleOnly() - c.disagree().leakedByCorrelationOnly());
+    }
 }
