@@ -19,7 +19,17 @@ final class TrackingOptions {
                     + "interpolated on every frame between them. Default: ${DEFAULT-VALUE} s.")
     double maxGapSeconds = TrackerSettings.DEFAULT_MAX_GAP_MICROS / 1e6;
 
+    @Option(names = "--min-sightings", paramLabel = "N",
+            description = "Drop a face seen on fewer than N frames, none of them scored 0.5 or more: at the low "
+                    + "default threshold such brief weak sightings are mostly hair, hands and patterns, each of "
+                    + "which would otherwise be blurred for the whole --extend. 1 keeps every one. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int minSightings = TrackerSettings.DEFAULT_MIN_SIGHTINGS;
+
     TrackerSettings settings() {
+        if (minSightings < 1 || minSightings > 100) {
+            throw new FaceblurException("--min-sightings must be between 1 and 100, got " + minSightings);
+        }
         if (extendSeconds < 0 || extendSeconds > 60) {
             throw new FaceblurException("--extend must be between 0 and 60 seconds, got " + extendSeconds);
         }
@@ -27,6 +37,6 @@ final class TrackingOptions {
             throw new FaceblurException("--max-gap must be between 0 and 60 seconds, got " + maxGapSeconds);
         }
         return new TrackerSettings(Math.round(maxGapSeconds * 1e6), Math.round(extendSeconds * 1e6),
-                TrackerSettings.defaults().minIou());
+                TrackerSettings.defaults().minIou(), minSightings);
     }
 }

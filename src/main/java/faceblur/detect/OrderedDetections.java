@@ -35,10 +35,15 @@ public final class OrderedDetections<T> {
 
     /** Detects faces in {@code image}, which is handed over and closed when done; {@code name} is for errors. */
     public void submit(T item, String name, Mat image) {
+        submit(item, name, image, pool.settings().upscale());
+    }
+
+    /** As {@link #submit(Object, String, Mat)}, with the image enlarged by {@code scale} for detection. */
+    public void submit(T item, String name, Mat image, double scale) {
         if (inFlight.size() >= maxInFlight) {
             deliver(inFlight.removeFirst());
         }
-        inFlight.addLast(new Pending<>(item, name, pool.submit(image)));
+        inFlight.addLast(new Pending<>(item, name, pool.submit(image, scale)));
     }
 
     /** Waits for every image still in flight and hands over its results. */

@@ -18,21 +18,18 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The first pass: decodes every frame and runs the face detector on every {@code detectEvery}-th one, several
- * frames at a time; frames in between are covered later by interpolating each face's track. Every frame is
+ * The first pass: decodes every frame and runs the face detector on the frames its schedule names, at the size
+ * it names, several frames at a time; frames in between are covered later by interpolating each face's track. Every frame is
  * also compared with the one before, to find the cuts between shots.
  */
 public final class Analyzer {
 
     private final DetectorPool detectors;
-    private final int detectEvery;
+    private final DetectionSchedule schedule;
 
-    public Analyzer(DetectorPool detectors, int detectEvery) {
-        if (detectEvery < 1) {
-            throw new FaceblurException("--detect-every must be at least 1, got " + detectEvery);
-        }
+    public Analyzer(DetectorPool detectors, DetectionSchedule schedule) {
         this.detectors = detectors;
-        this.detectEvery = detectEvery;
+        this.schedule = schedule;
     }
 
     /** The whole video; {@code damage} hears of the frames that could not be decoded, if any. */
@@ -76,7 +73,7 @@ public final class Analyzer {
      * not every one is; counted from packets, without decoding.
      */
     private int firstFrameIndex(Path input, Segment segment) {
-        if (detectEvery == 1) {
+        if (schedule.uniform()) {
             return 0;
         }
         return (int) VideoPackets.scan(input).stream().filter(p -> p.micros() < segment.startMicros()).count();
@@ -90,8 +87,9 @@ public final class Analyzer {
         CutFinder shots = new CutFinder();
         int frames = 0;
         for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
-            if (frame.index() % detectEvery == 0) {
-                detections.submit(frame.micros(), input.toString(), frame.image().clone());
+            double scale = schedule.scaleFor(frame.index(), detectors.settings().upscale());
+            if (scale > 0) {
+                detections.submit(frame.micros(), input.toString(), frame.image().clone(), scale);
             }
             shots.add(Thumbnail.of(frame));
             frames++;

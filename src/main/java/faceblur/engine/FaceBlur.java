@@ -31,23 +31,23 @@ import java.util.function.Consumer;
 public final class FaceBlur implements AutoCloseable {
 
     private final DetectorPool detector;
-    private final int detectEvery;
+    private final DetectionSchedule schedule;
     private final TrackerSettings tracking;
 
-    private FaceBlur(DetectorPool detector, int detectEvery, TrackerSettings tracking) {
+    private FaceBlur(DetectorPool detector, DetectionSchedule schedule, TrackerSettings tracking) {
         this.detector = detector;
-        this.detectEvery = detectEvery;
+        this.schedule = schedule;
         this.tracking = tracking;
     }
 
-    /** An engine running {@code detectors} on every {@code detectEvery}-th frame; it closes them. */
-    public static FaceBlur withDetectors(DetectorPool detectors, int detectEvery, TrackerSettings tracking) {
-        return new FaceBlur(detectors, detectEvery, tracking);
+    /** An engine running {@code detectors} on the frames {@code schedule} names; it closes them. */
+    public static FaceBlur withDetectors(DetectorPool detectors, DetectionSchedule schedule, TrackerSettings tracking) {
+        return new FaceBlur(detectors, schedule, tracking);
     }
 
     /** An engine that only renders given detections. */
     public static FaceBlur withoutDetector(TrackerSettings tracking) {
-        return new FaceBlur(null, 1, tracking);
+        return new FaceBlur(null, DetectionSchedule.everyFrame(), tracking);
     }
 
     /** faceblur's version, from the jar it runs from ("development build" when run from classes). */
@@ -69,7 +69,7 @@ public final class FaceBlur implements AutoCloseable {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector, detectEvery).analyse(input, progress, damage);
+        return new Analyzer(detector, schedule).analyse(input, progress, damage);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class FaceBlur implements AutoCloseable {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector, detectEvery).analyse(input, segment, progress);
+        return new Analyzer(detector, schedule).analyse(input, segment, progress);
     }
 
     /** Photos with this engine's detectors (the normal pass plus an enlarged one); they stay the engine's. */

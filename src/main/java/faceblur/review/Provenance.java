@@ -1,6 +1,7 @@
 package faceblur.review;
 
 import faceblur.detect.DetectorSettings;
+import faceblur.engine.DetectionSchedule;
 import faceblur.track.TrackerSettings;
 
 /**
@@ -9,9 +10,9 @@ import faceblur.track.TrackerSettings;
  * @param engine      faceblur's version
  * @param model       the face model file
  * @param detector    the detector's settings (threads do not change what is found)
- * @param detectEvery the detector ran on every this-many frames
+ * @param schedule    which frames the detector looked at, and at what size
  * @param tracking    how detections were linked and extended
  */
-public record Provenance(String engine, SourceFile model, DetectorSettings detector, int detectEvery,
+public record Provenance(String engine, SourceFile model, DetectorSettings detector, DetectionSchedule schedule,
                          TrackerSettings tracking) {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import faceblur.follow.Keyframe;
 import faceblur.redact.RedactionSettings;
 import faceblur.track.Track;
+import faceblur.track.TrackerSettings;
 import faceblur.video.EncoderSettings;
 import faceblur.video.MetadataPolicy;
 
@@ -140,10 +141,14 @@ public record RedactionReport(String format, int version, String exportedAt, Str
         line(s, "Output", output.name() + ", " + output.bytes() + " bytes, " + frames + " frames, SHA-256 "
                 + output.sha256());
         line(s, "Face model", model.name() + ", SHA-256 " + model.sha256());
-        line(s, "Detection", String.format(Locale.ROOT, "threshold %.2f, upscale %.2f, every %d frame(s); faces "
-                        + "held %.1f s before and after they are seen, gaps up to %.1f s filled",
-                provenance.detector().threshold(), provenance.detector().upscale(), provenance.detectEvery(),
-                provenance.tracking().extendMicros() / 1e6, provenance.tracking().maxGapMicros() / 1e6));
+        line(s, "Detection", String.format(Locale.ROOT, "threshold %.2f, upscale %.2f, every %d frame(s), full "
+                        + "size on every %d of those and half size between; faces held %.1f s before and after "
+                        + "they are seen, gaps up to %.1f s filled, faces seen on fewer than %d frames with no "
+                        + "score of %.1f left out",
+                provenance.detector().threshold(), provenance.detector().upscale(), provenance.schedule().every(),
+                provenance.schedule().fullEvery(), provenance.tracking().extendMicros() / 1e6,
+                provenance.tracking().maxGapMicros() / 1e6, provenance.tracking().minSightings(),
+                TrackerSettings.SURE_SCORE));
         line(s, "Hiding", redaction.style() + ", " + redaction.shape() + ", mask scale " + redaction.maskScale());
         line(s, "Encoding", encoding.codec() + ", crf " + encoding.crf() + ", preset " + encoding.preset()
                 + "; the source's tags (place, time, device, names) " + encoding.sourceTags());

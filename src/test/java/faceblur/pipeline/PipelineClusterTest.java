@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.engine.Analysis;
+import faceblur.engine.DetectionSchedule;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
@@ -176,7 +177,7 @@ class PipelineClusterTest {
         Path faces = Files.createTempFile("pipeline-street", ".json");
         store.download(new S3Location("public", "out/street.mp4.faces.json"), faces);
         Path whole = Files.createTempFile("pipeline-street-whole", ".mp4");
-        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
+        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), DetectionSchedule.defaults(),
                 TrackerSettings.defaults())) {
             Analysis analysis = engine.analyse(street, ProgressListener.NONE);
             List<Track> tracks = engine.track(analysis);

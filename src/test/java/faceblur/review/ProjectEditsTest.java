@@ -1,5 +1,6 @@
 package faceblur.review;
 
+import faceblur.engine.DetectionSchedule;
 import faceblur.FaceblurException;
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
@@ -72,7 +73,7 @@ class ProjectEditsTest {
         VideoInfo info = new VideoInfo("QuickTime / MOV", "h264", 640, 480, new Rational(25, 1), new Rational(1, 25_000),
                 4_000_000, 100, 0, false, new Rational(1, 1), List.of(), 0);
         Provenance provenance = new Provenance("faceblur test", new SourceFile("model.onnx", "m", 1),
-                DetectorSettings.defaults(), 1, tracking);
+                DetectorSettings.defaults(), DetectionSchedule.defaults(), tracking);
         return new Findings(new SourceFile("clip.mp4", "abc", 1000), info, frames, List.of(CUT * FRAME),
                 tracks.get(0).camera(), tracks, provenance);
     }

@@ -4,6 +4,7 @@ import faceblur.bench.MakeVideos;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.engine.Analysis;
+import faceblur.engine.DetectionSchedule;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.eval.LeakEvaluation;
@@ -67,7 +68,7 @@ class SeamLeakTest {
         Path whole = dir.resolve("whole.mp4");
         Path joined = dir.resolve("joined.mp4");
         List<Segment> segments;
-        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
+        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), DetectionSchedule.defaults(),
                 TrackerSettings.defaults())) {
             // (a) as `faceblur blur` does it
             List<Track> tracks = engine.track(engine.analyse(input, ProgressListener.NONE));

@@ -8,6 +8,7 @@ import faceblur.detect.Point;
 import faceblur.engine.Analysis;
 import faceblur.shot.FrameShift;
 import faceblur.shot.Thumbnail;
+import faceblur.engine.DetectionSchedule;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
@@ -51,7 +52,7 @@ class SegmentAnalysisTest {
     @BeforeAll
     static void analyseSegments() {
         input = Media.pedestriansGop2s();
-        engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
+        engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), DetectionSchedule.defaults(),
                 TrackerSettings.defaults());
         segments = SegmentPlan.plan(input, Duration.ofMillis(4600));
         for (Segment segment : segments) {

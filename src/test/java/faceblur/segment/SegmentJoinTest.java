@@ -3,6 +3,7 @@ package faceblur.segment;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.engine.Analysis;
+import faceblur.engine.DetectionSchedule;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
@@ -52,7 +53,7 @@ class SegmentJoinTest {
         input = Media.media("megamind.mp4");
         EncoderSettings encoding = EncoderSettings.defaults();
         RedactionSettings redaction = RedactionSettings.defaults();
-        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), 1,
+        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), DetectorSettings.defaults()), DetectionSchedule.defaults(),
                 TrackerSettings.defaults())) {
             segments = SegmentPlan.plan(input, Duration.ofSeconds(3));
             List<Analysis> analyses = new ArrayList<>();

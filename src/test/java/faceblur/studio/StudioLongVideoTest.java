@@ -5,6 +5,7 @@ import faceblur.detect.Detection;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.DetectorSettings;
 import faceblur.engine.Analysis;
+import faceblur.engine.DetectionSchedule;
 import faceblur.engine.FaceBlur;
 import faceblur.engine.ProgressListener;
 import faceblur.redact.RedactionSettings;
@@ -156,10 +157,10 @@ class StudioLongVideoTest {
         DetectorSettings detector = DetectorSettings.defaults();
         Findings clip;
         Path clipThumbs = dir.resolve("clip-thumbs");
-        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), detector), 1, tracking)) {
+        try (FaceBlur engine = FaceBlur.withDetectors(new DetectorPool(Media.model(), detector), DetectionSchedule.defaults(), tracking)) {
             Path megamind = Media.media("megamind.mp4");
             Analysis a = engine.analyse(megamind, ProgressListener.NONE);
-            Provenance provenance = new Provenance(FaceBlur.version(), SourceFile.of(Media.model()), detector, 1, tracking);
+            Provenance provenance = new Provenance(FaceBlur.version(), SourceFile.of(Media.model()), detector, DetectionSchedule.defaults(), tracking);
             clip = Findings.of(SourceFile.of(megamind), a, engine.track(a), provenance);
         }
         Map<Integer, List<TrackThumbnails.Thumb>> clipThumbIndex =

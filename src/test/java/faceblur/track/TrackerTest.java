@@ -156,4 +156,55 @@ class TrackerTest {
         assertThat(shots.cutBetween(100, 499)).isFalse();
         assertThat(Shots.ONE.cutBetween(Long.MIN_VALUE, Long.MAX_VALUE)).isFalse();
     }
+
+    private static Observation scored(long micros, double score, Box box) {
+        return new Observation(micros, List.of(new Detection(box, score, List.of())));
+    }
+
+    @Test
+    void briefWeakTracksAreDroppedButBriefSureOnesAndLongWeakOnesKept() {
+        TrackerSettings dropping = new TrackerSettings(1_000_000, 500_000, 0.2, 3);
+        List<Observation> observations = List.of(
+                // weak and brief: two sightings at 0.2
+                scored(0, 0.2, new Box(0, 0, 20, 20)), scored(40_000, 0.2, new Box(0, 0, 20, 20)),
+                // sure but brief: one sighting at 0.6
+                scored(0, 0.6, new Box(300, 0, 20, 20)),
+                // weak but seen three times
+                scored(0, 0.2, new Box(600, 0, 20, 20)), scored(40_000, 0.2, new Box(600, 0, 20, 20)),
+                scored(80_000, 0.2, new Box(600, 0, 20, 20)));
+        List<Track> kept = Tracker.link(observations, dropping);
+        assertThat(kept).extracting(t -> t.points().get(0).detection().box().x()).containsExactlyInAnyOrder(300.0, 600.0);
+        assertThat(kept).extracting(Track::id).containsExactlyInAnyOrder(1, 2);
+        assertThat(Tracker.link(observations, SETTINGS)).hasSize(3);
+    }
+
+    @Test
+    void aCrowdLinksEachFaceToItsOwnTrack() {
+        // 400 faces scattered over a 1280x720 picture, drifting 2 px a frame, listed in a different order on
+        // every frame: each must stay one track (the tracker compares a track only with the detections near it).
+        java.util.Random random = new java.util.Random(7);
+        List<double[]> places = new java.util.ArrayList<>();
+        while (places.size() < 400) {
+            double x = random.nextDouble() * 1240;
+            double y = random.nextDouble() * 680;
+            if (places.stream().allMatch(p -> Math.hypot(p[0] - x, p[1] - y) > 30)) {
+                places.add(new double[] {x, y});
+            }
+        }
+        List<Observation> observations = new java.util.ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            List<Detection> faces = new java.util.ArrayList<>();
+            for (double[] p : places) {
+                faces.add(new Detection(new Box(p[0] + 2 * f, p[1], 20, 20), 0.9, List.of()));
+            }
+            java.util.Collections.shuffle(faces, new java.util.Random(f));
+            observations.add(new Observation(f * 40_000L, faces));
+        }
+        List<Track> tracks = Tracker.link(observations, SETTINGS);
+        assertThat(tracks.size()).isEqualTo(400);
+        long straight = tracks.stream().filter(t -> t.points().size() == 10
+                && Math.abs(t.points().get(9).detection().box().x() - t.points().get(0).detection().box().x() - 18) < 1e-9
+                && t.points().get(9).detection().box().y() == t.points().get(0).detection().box().y()).count();
+        assertThat(straight).isEqualTo(400);
+    }
 }
