@@ -117,14 +117,19 @@ class BlurMegamindTest {
     /**
      * The woman's face in the first shot (frames 1-97; its box from `faceblur detect`, checked by eye) is hidden
      * up to the cut. The next shot shows the back of her head there, which stays as it was: her mask ends at the
-     * cut instead of lingering for the 2 s it is extended by.
+     * cut instead of lingering for the 2 s it is extended by. Blurred at full size on every frame: the default
+     * half-size pass takes the back of her head in the next shot for a weak face (scores 0.16-0.25) and hides
+     * it, a mask of its own that would hide what this test looks for.
      */
     @Test
-    void aMaskEndsAtTheCut() {
-        assertHidden(97, 207, 129, 339, 299);
+    void aMaskEndsAtTheCut(@TempDir Path dir) {
+        Path fullSize = dir.resolve("full-size.mp4");
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-o", fullSize.toString(), "-q", "--full-every", "1");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertHidden(fullSize, 97, 207, 129, 339, 299);
         for (int frame = 98; frame <= 110; frame += 3) {
             Gray before = Tools.grayFrame(input, frame);
-            Gray after = Tools.grayFrame(output, frame);
+            Gray after = Tools.grayFrame(fullSize, frame);
             assertThat(after.meanAbsDiff(before, 207, 129, 339, 299)).as("change on frame %d", frame).isLessThan(1.0);
         }
     }
@@ -138,8 +143,12 @@ class BlurMegamindTest {
     }
 
     private static void assertHidden(int frame, int x0, int y0, int x1, int y1) {
+        assertHidden(output, frame, x0, y0, x1, y1);
+    }
+
+    private static void assertHidden(Path blurred, int frame, int x0, int y0, int x1, int y1) {
         Gray before = Tools.grayFrame(input, frame);
-        Gray after = Tools.grayFrame(output, frame);
+        Gray after = Tools.grayFrame(blurred, frame);
         double detailBefore = before.detail(x0, y0, x1, y1);
         double detailAfter = after.detail(x0, y0, x1, y1);
         assertThat(detailAfter).as("detail of the face on frame %d (before: %.2f)", frame, detailBefore)

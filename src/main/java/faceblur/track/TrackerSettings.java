@@ -26,9 +26,11 @@ public record TrackerSettings(long maxGapMicros, long extendMicros, double minIo
     /*
      * On the test videos of seeds 1 and 2 (bench/settings, with --full-every 2): 3 blurred 1-8 points less of
      * the picture around faces than 1 and left 0.22 % / 0.27 % of faces of 24 px and more visible instead of
-     * 0.20 % / 0.29 %; 5 blurred 1-5 points less again but left 0.27 % / 0.30 %.
+     * 0.20 % / 0.29 %; 5 blurred 1-5 points less again but left 0.27 % / 0.30 %. Yet with 3 the studio's
+     * browser test (StudioBrowserTest) found a person the reviewer kept blurred in the export, for a reason
+     * not yet found; until it is, every track is kept by default.
      */
-    public static final int DEFAULT_MIN_SIGHTINGS = 3;
+    public static final int DEFAULT_MIN_SIGHTINGS = 1;
     /** A track with a sighting scored this high is kept however short. */
     public static final double SURE_SCORE = 0.5;
 
