@@ -27,10 +27,10 @@ public record DetectionSchedule(int every, int fullEvery) {
     }
 
     /*
-     * Chosen on the moving test videos of seeds 1 and 2 (bench/settings, eight clips): at 2, with
-     * --min-sightings 3, 0.22 % and 0.27 % of faces of 24 px and more stayed visible, against 0.61 % and 0.91 %
-     * with the full size on every frame: the half-size pass finds large faces the full-size one misses. 3
-     * left as few (0.21 % on seed 1) but made more false tracks to follow.
+     * Chosen on the moving test videos of seeds 1 and 2 (bench/settings, eight clips): at 2, 0.20 % and
+     * 0.29 % of faces of 24 px and more stayed visible, against 0.61 % and 0.91 % with the full size on every
+     * frame: the half-size pass finds large faces the full-size one misses. 3
+     * left about as few (0.21 % / 0.24 %).
      */
     public static final int DEFAULT_FULL_EVERY = 2;
 

@@ -48,9 +48,18 @@ final class ReadAhead<T extends AutoCloseable> implements AutoCloseable {
         } catch (InterruptedException e) {
             // the taker has gone
         } catch (RuntimeException e) {
-            queue.offer(new Failure(e));
+            hand(new Failure(e));
         } catch (Error e) {
-            queue.offer(new Failure(new IllegalStateException(e.toString(), e)));
+            hand(new Failure(new IllegalStateException(e.toString(), e)));
+        }
+    }
+
+    /** Queues the failure, waiting for room: dropped, it would leave the taker waiting for ever. */
+    private void hand(Failure failure) {
+        try {
+            queue.put(failure);
+        } catch (InterruptedException e) {
+            // the taker has gone
         }
     }
 

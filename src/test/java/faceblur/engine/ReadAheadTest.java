@@ -81,4 +81,24 @@ class ReadAheadTest {
         assertThat(made.get()).isEqualTo(after);
         assertThat(open).hasValue(0);
     }
+
+    @Test
+    void aFailureWithTheQueueFullStillReachesTheTaker() throws InterruptedException {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+        try (ReadAhead<Item> ahead = new ReadAhead<>("test", 2, () -> {
+            if (made.get() == 2) {
+                throw new FaceblurException("frame 2 is damaged");
+            }
+            return new Item(made.getAndIncrement(), open);
+        })) {
+            Thread.sleep(100); // the two items fill the queue before the failure comes
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+                ahead.next().close();
+                ahead.next().close();
+                assertThatThrownBy(ahead::next).isInstanceOf(FaceblurException.class).hasMessage("frame 2 is damaged");
+            });
+        }
+        assertThat(open).hasValue(0);
+    }
 }
