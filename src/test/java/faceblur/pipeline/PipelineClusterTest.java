@@ -256,21 +256,26 @@ class PipelineClusterTest {
                 "stream=nb_read_packets", "-of", "csv=p=0", video.toString()));
     }
 
+    /**
+     * The worker holding the job for {@code key} while it is analysed or rendered, a second into that work. The
+     * failure message says where every job stood and what every worker printed, as CI shows nothing else.
+     */
     private static ServerProcess awaitWorkerBusyWith(String jdbc, String key, List<ServerProcess> workers)
             throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        SQLException lastError = null;
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(jdbc);
                  PreparedStatement q = c.prepareStatement("select h.node from pipeline_history h join pipeline_jobs j "
-                         + "on j.job_id = h.job_id where j.source_key = ? and j.state = 'ANALYSING' "
-                         + "and h.state = 'ANALYSING' order by h.seq desc limit 1")) {
+                         + "on j.job_id = h.job_id where j.source_key = ? and j.state in ('ANALYSING', 'RENDERING') "
+                         + "and h.state = j.state and h.node is not null order by h.seq desc limit 1")) {
                 q.setString(1, key);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         long pid = Long.parseLong(rs.getString(1).split("@")[0]);
                         for (ServerProcess w : workers) {
                             if (w.pid() == pid) {
-                                Thread.sleep(1000); // well into the analysis
+                                Thread.sleep(1000); // well into the work
                                 return w;
                             }
                         }
@@ -278,10 +283,24 @@ class PipelineClusterTest {
                 }
             } catch (SQLException notYetMigrated) {
                 // the first worker is still creating the tables
+                lastError = notYetMigrated;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no worker took " + key + ":\n" + workers.get(0).log());
+        StringBuilder why = new StringBuilder("no worker took " + key + "\nlast database error: " + lastError);
+        try {
+            why.append("\njobs: ").append(statesByKey(jdbc)).append("\nhistory: ").append(String.join("\n  ",
+                    single(jdbc, "select j.source_key || ' ' || h.state || ' ' || coalesce(h.node, '-') || ' ' "
+                            + "|| coalesce(h.detail, '') from pipeline_history h join pipeline_jobs j "
+                            + "on j.job_id = h.job_id order by h.at")));
+        } catch (SQLException e) {
+            why.append("\ndatabase: ").append(e.getMessage());
+        }
+        for (ServerProcess w : workers) {
+            why.append("\n--- worker ").append(w.pid()).append(w.isAlive() ? "" : " (exited)").append(":\n")
+                    .append(w.log());
+        }
+        throw new AssertionError(why.toString());
     }
 
     private static void awaitAllFinished(String jdbc, int jobs) throws Exception {
