@@ -22,22 +22,53 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DetectorPool implements AutoCloseable {
 
-    private final List<FaceDetector> detectors = new ArrayList<>();
-    private final BlockingQueue<FaceDetector> idle;
+    private final List<Slot> slots = new ArrayList<>();
+    private final BlockingQueue<Slot> idle;
     private final ExecutorService workers;
     private final DetectorSettings settings;
+    private final Path model;
+
+    /**
+     * One session, which {@link #trim()} may close and the next detection opens again. Owned by whoever took
+     * it from the idle queue, so it needs no lock.
+     */
+    private final class Slot {
+        private FaceDetector detector;
+
+        Slot(FaceDetector detector) {
+            this.detector = detector;
+        }
+
+        FaceDetector open() throws OrtException {
+            if (detector == null) {
+                detector = new FaceDetector(model, perSession());
+            }
+            return detector;
+        }
+
+        void release() {
+            if (detector != null) {
+                try {
+                    detector.close();
+                } catch (OrtException ignored) {
+                    // Freeing a session; nothing to recover.
+                }
+                detector = null;
+            }
+        }
+    }
 
     /** One session per thread, loaded from {@code model}; a file ONNX Runtime cannot load is named. */
     public DetectorPool(Path model, DetectorSettings settings) {
         this.settings = settings;
+        this.model = model;
         int n = settings.threads();
         idle = new ArrayBlockingQueue<>(n);
-        DetectorSettings perSession = new DetectorSettings(settings.threshold(), settings.nmsIou(), settings.upscale(), 1);
         try {
             for (int i = 0; i < n; i++) {
-                FaceDetector d = new FaceDetector(model, perSession);
-                detectors.add(d);
-                idle.add(d);
+                Slot slot = new Slot(new FaceDetector(model, perSession()));
+                slots.add(slot);
+                idle.add(slot);
             }
         } catch (OrtException e) {
             closeDetectors();
@@ -53,8 +84,12 @@ public final class DetectorPool implements AutoCloseable {
         });
     }
 
+    private DetectorSettings perSession() {
+        return new DetectorSettings(settings.threshold(), settings.nmsIou(), settings.upscale(), 1);
+    }
+
     public int size() {
-        return detectors.size();
+        return slots.size();
     }
 
     public DetectorSettings settings() {
@@ -94,23 +129,30 @@ public final class DetectorPool implements AutoCloseable {
      */
     public Future<List<Detection>> submit(Mat image, double scale) {
         return workers.submit(() -> {
-            FaceDetector detector = idle.take();
+            Slot slot = idle.take();
             try (image) {
-                return detector.detect(image, scale);
+                return slot.open().detect(image, scale);
             } finally {
-                idle.add(detector);
+                idle.add(slot);
             }
         });
     }
 
+    /**
+     * Frees the working memory of the sessions not detecting now; they are opened again (a fraction of a second
+     * each) when next needed. ONNX Runtime keeps what its largest picture needed, about 120 bytes a pixel per
+     * session, for the session's life: some 500 MB with two sessions at 1080p, which a render that follows
+     * the detection would otherwise hold on top of its own.
+     */
+    public void trim() {
+        List<Slot> taken = new ArrayList<>();
+        idle.drainTo(taken);
+        taken.forEach(Slot::release);
+        idle.addAll(taken);
+    }
+
     private void closeDetectors() {
-        for (FaceDetector d : detectors) {
-            try {
-                d.close();
-            } catch (OrtException ignored) {
-                // Freeing a session; nothing to recover.
-            }
-        }
+        slots.forEach(Slot::release);
     }
 
     /**

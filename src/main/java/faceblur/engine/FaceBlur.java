@@ -132,6 +132,7 @@ public final class FaceBlur implements AutoCloseable {
     /** Renders {@code input} with every face of {@code tracks} hidden; returns the number of frames written. */
     public int render(Path input, List<Track> tracks, RedactionSettings redaction, EncoderSettings encoding,
                       Path target, Container container, ProgressListener progress) {
+        trimDetectors();
         Renderer renderer = new Renderer(redaction, encoding);
         return renderer.render(input, new FaceTimeline(tracks), target, container, progress);
     }
@@ -143,11 +144,19 @@ public final class FaceBlur implements AutoCloseable {
      */
     public int renderSegment(Path input, List<Track> tracks, Segment segment, RedactionSettings redaction,
                              EncoderSettings encoding, Path target, ProgressListener progress) {
+        trimDetectors();
         Renderer renderer = new Renderer(redaction, encoding);
         try (AtomicOutput output = AtomicOutput.create(target, true)) {
             int frames = renderer.render(input, new FaceTimeline(tracks), segment, output.temporary(), progress);
             output.commit();
             return frames;
+        }
+    }
+
+    /** Rendering needs no detector: its memory goes back before the render's frames and encoder take theirs. */
+    private void trimDetectors() {
+        if (detector != null) {
+            detector.trim();
         }
     }
 
