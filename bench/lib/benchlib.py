@@ -220,6 +220,13 @@ def pair_clip(video, gt):
             "faceFramesAtLeast24px": big}
 
 
+def pooled_leaks(clips, kind="atLeast24px"):
+    """Leaked face-frames and face-frames summed over clips' eval tallies ({kind: {leaked, faceFrames}}), kind
+    'atLeast24px' or 'overall': the rate of a set of clips, each face-frame weighing the same."""
+    clips = list(clips)
+    return sum(c[kind]["leaked"] for c in clips), sum(c[kind]["faceFrames"] for c in clips)
+
+
 def write_json(path, data):
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(data, indent=2) + "\n")
