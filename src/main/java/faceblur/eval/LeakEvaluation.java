@@ -45,6 +45,9 @@ public final class LeakEvaluation {
                 change.measure(fa.image(), fb.image());
                 List<MotGroundTruth.Face> faces = byFrame.getOrDefault(fa.index() + 1, List.of());
                 for (MotGroundTruth.Face face : faces) {
+                    if (face.head()) {
+                        continue; // no face shows: hidden or not, nothing to judge, but not picture either
+                    }
                     PixelChange.CellVotes votes = change.vote(face.box());
                     if (votes == null) {
                         boxesOutside++;

@@ -14,13 +14,21 @@ import java.util.stream.Collectors;
 
 /**
  * Face boxes in a video, one line per face per frame, in the MOT challenge's CSV layout
- * {@code frame,id,x,y,w,h}: frames counted from 1, boxes in pixels. Further columns (confidence, class,
- * visibility) are ignored, and a first line that is not numbers is taken as a header.
+ * {@code frame,id,x,y,w,h}: frames counted from 1, boxes in pixels. A seventh column may say {@code face} or
+ * {@code head} (a head seen from behind, as people mark real footage: bench/marks); MOT's numeric further
+ * columns (confidence, class, visibility) are ignored, and a first line that is not numbers is taken as a header.
  */
 public record MotGroundTruth(List<Face> faces) {
 
-    /** One face on one frame. */
-    public record Face(int frame, int id, Box box) {
+    /**
+     * One face on one frame; {@code head} when what is marked is a head with no face showing (seen from
+     * behind): neither a leak when left visible nor a false mask when hidden.
+     */
+    public record Face(int frame, int id, Box box, boolean head) {
+
+        public Face(int frame, int id, Box box) {
+            this(frame, id, box, false);
+        }
     }
 
     public MotGroundTruth {
@@ -71,10 +79,21 @@ public record MotGroundTruth(List<Face> faces) {
             if (!(box.width() > 0 && box.height() > 0)) {
                 throw new FaceblurException(where + ": the box must have a positive width and height, got '" + line + "'");
             }
-            return new Face(frame, id, box);
+            return new Face(frame, id, box, f.length > 6 && isHead(f[6], where));
         } catch (NumberFormatException e) {
             throw new FaceblurException(where + ": expected numbers frame,id,x,y,w,h, got '" + line + "'");
         }
+    }
+
+    /** A seventh column's kind: face or head; a number (MOT's confidence) is a face. */
+    private static boolean isHead(String kind, String where) {
+        if (kind.equalsIgnoreCase("head")) {
+            return true;
+        }
+        if (kind.equalsIgnoreCase("face") || kind.isEmpty() || Character.isDigit(kind.charAt(0)) || kind.charAt(0) == '-') {
+            return false;
+        }
+        throw new FaceblurException(where + ": the seventh column is face or head (or a number), got '" + kind + "'");
     }
 
     /** The faces on each frame that has any, by frame number (from 1). */

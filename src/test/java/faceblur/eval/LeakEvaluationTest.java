@@ -86,6 +86,18 @@ class LeakEvaluationTest {
     }
 
     @Test
+    void aMarkedHeadIsNeitherALeakNorPictureOutsideFaces() throws IOException {
+        Path redacted = hiddenFace("face", 1, "1");
+        String rows = "frame,id,x,y,w,h,kind\n" + "1,1,128,48,64,64,head\n1,2,208,16,48,48,head\n";
+        LeakReport report = LeakEvaluation.run(original(), redacted,
+                MotGroundTruth.read(Files.writeString(dir.resolve("heads.csv"), rows)), RedactionRule.DEFAULT);
+        // The untouched head (id 2) would be a leak as a face; the hidden one would not count as picture.
+        assertThat(report.overall().faceFrames()).isZero();
+        LeakReport asFaces = evaluate(redacted, FACE, OTHER);
+        assertThat(asFaces.overall().leaked()).isEqualTo(FRAMES);
+    }
+
+    @Test
     void halfHiddenBoxLeaksThreeQuartersIsRedacted() throws IOException {
         // Half the cells changed is below the bulk of 0.6; three quarters is above it.
         assertThat(evaluate(hiddenFace("half", 0.5, "1"), FACE).overall().leaked()).isEqualTo(FRAMES);

@@ -35,6 +35,14 @@ class MotGroundTruthTest {
     }
 
     @Test
+    void aSeventhColumnMarksHeadsSeenFromBehind() throws IOException {
+        MotGroundTruth gt = read("frame,id,x,y,w,h,kind\n1,1,0,0,10,10,face\n1,2,20,0,10,10,head\n2,1,0,0,10,10,HEAD\n");
+        assertThat(gt.faces()).extracting(MotGroundTruth.Face::head).containsExactly(false, true, true);
+        assertThatThrownBy(() -> read("1,1,0,0,10,10,hand\n")).hasMessageContaining("line 1")
+                .hasMessageContaining("face or head");
+    }
+
+    @Test
     void badLinesAreNamedWithTheirNumber() {
         assertThatThrownBy(() -> read("1,1,0,0,10,10\n2,1,0,0,ten,10\n")).isInstanceOf(FaceblurException.class)
                 .hasMessageContaining("gt.csv line 2").hasMessageContaining("2,1,0,0,ten,10");
