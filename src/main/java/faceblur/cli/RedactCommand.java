@@ -12,6 +12,7 @@ import faceblur.review.RedactionReport;
 import faceblur.review.ReviewExport;
 import faceblur.review.ReviewJson;
 import faceblur.shot.PictureCues;
+import faceblur.track.FaceTimeline;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 import faceblur.video.VideoReader;
@@ -45,7 +46,13 @@ import java.util.concurrent.Callable;
                 "  - a shot change ends every track: the video is read once first to find them, so that no "
                         + "face's blur stays on screen into the next shot.",
                 "",
-                "--keep TRACK_ID leaves the faces of those tracks (the TrackId of faceblur's JSON) visible.",
+                "faceblur's own JSON (faceblur detect, blur --faces-json) keeps its tracks, each TrackId one face, "
+                        + "so the masks are those faceblur blur draws.",
+                "",
+                "--keep TRACK_ID leaves the faces of those tracks (the TrackId of faceblur's JSON) visible, "
+                        + "together with what crosses them: a weak track lying mostly inside a kept face (a hand, a "
+                        + "microphone) or a second detection of it is not drawn there. Another sure face "
+                        + "overlapping a kept one stays hidden.",
                 "",
                 "--project renders a review made in 'faceblur studio' instead: its people kept or blurred, tracks "
                         + "merged, split, deleted, drawn and corrected, its style, shape and mask scale. The video "
@@ -108,52 +115,50 @@ final class RedactCommand implements Callable<Integer> {
         }
         // Bad options are reported before any file is read.
         RedactionSettings redaction = render.redaction();
-        List<FaceDetectionResult> pages = withoutKept(RekognitionJson.read(faces));
+        List<FaceDetectionResult> pages = RekognitionJson.read(faces);
         VideoInfo info = VideoReader.probe(input);
+        List<RekognitionJson.Sighting> sightings = RekognitionJson.sightings(pages, info.width(), info.height());
+        Set<Integer> kept = keptTracks(sightings);
         Outputs.Plan plan = Outputs.plan(input, info, output, null);
         try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings());
              AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite)) {
             String name = input.getFileName().toString();
             PictureCues cues = engine.readPictureCues(input, ConsoleProgress.forFile(name, quiet));
-            List<Track> tracks = engine.track(RekognitionJson.observations(pages, info.width(), info.height()), cues);
-            int frames = engine.render(input, tracks, redaction, render.encoding(threads),
-                    video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
+            List<Track> tracks = engine.trackSightings(sightings, cues);
+            List<Track> hidden = tracks.stream().filter(t -> !kept.contains(t.id())).toList();
+            List<Track> visible = tracks.stream().filter(t -> kept.contains(t.id())).toList();
+            int frames = engine.render(input, FaceTimeline.sparing(hidden, visible), redaction,
+                    render.encoding(threads), video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             video.commit();
             if (!quiet) {
-                System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + tracks.size() + " faces tracked)");
+                System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + hidden.size() + " faces hidden"
+                        + (visible.isEmpty() ? "" : ", " + visible.size() + " left visible") + ")");
             }
             return 0;
         }
     }
 
-    /** The pages without the faces of the --keep tracks; a page without TrackIds cannot say which those are. */
-    private List<FaceDetectionResult> withoutKept(List<FaceDetectionResult> pages) {
+    /**
+     * The --keep tracks, each checked to be a TrackId of the results; a result without TrackIds cannot say which
+     * those are.
+     */
+    private Set<Integer> keptTracks(List<RekognitionJson.Sighting> sightings) {
         if (keep.isEmpty()) {
-            return pages;
+            return Set.of();
         }
-        Set<Integer> kept = Set.copyOf(keep);
         Set<Integer> seen = new HashSet<>();
-        List<FaceDetectionResult> filtered = new ArrayList<>();
-        for (FaceDetectionResult page : pages) {
-            List<FaceDetectionResult.FaceDetection> faces = new ArrayList<>();
-            for (FaceDetectionResult.FaceDetection f : page.faces()) {
-                if (f.trackId() != null) {
-                    seen.add(f.trackId());
-                }
-                if (f.trackId() == null || !kept.contains(f.trackId())) {
-                    faces.add(f);
-                }
+        sightings.forEach(s -> {
+            if (s.trackId() != null) {
+                seen.add(s.trackId());
             }
-            filtered.add(new FaceDetectionResult(page.jobStatus(), page.statusMessage(), page.videoMetadata(),
-                    page.nextToken(), faces));
-        }
+        });
         List<Integer> missing = keep.stream().filter(id -> !seen.contains(id)).toList();
         if (!missing.isEmpty()) {
             throw new FaceblurException("--keep " + missing + ": no such TrackId in " + faces + (seen.isEmpty()
                     ? " (it has no TrackIds: only faceblur's detections do; review other results in faceblur studio)"
                     : ""));
         }
-        return filtered;
+        return Set.copyOf(keep);
     }
 
     private int renderProject() {

@@ -1,5 +1,6 @@
 package faceblur.engine;
 
+import faceblur.detect.Detection;
 import faceblur.detect.DetectorPool;
 import faceblur.photo.PhotoBlur;
 import faceblur.redact.RedactionSettings;
@@ -12,6 +13,7 @@ import faceblur.video.Segment;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Observation;
 import faceblur.track.Track;
+import faceblur.track.TrackPoint;
 import faceblur.track.Tracker;
 import faceblur.track.TrackerSettings;
 import faceblur.video.Container;
@@ -21,7 +23,11 @@ import faceblur.video.EncoderSettings;
 import faceblur.video.VideoReader;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -104,6 +110,52 @@ public final class FaceBlur implements AutoCloseable {
     }
 
     /**
+     * The faces of a detection result followed through time. faceblur's own results, every face with a
+     * TrackId, keep their tracks: each sighting is put back on its frame, every frame of the video is an
+     * observation again (empty where no face was seen, as the analysis had it), so the camera's path, the
+     * extensions and the masks are those of {@code faceblur blur} on the same video. Rekognition's sparse samples,
+     * with no TrackIds, are linked into tracks.
+     */
+    public List<Track> trackSightings(List<RekognitionJson.Sighting> sightings, PictureCues cues) {
+        boolean ownTracks = !sightings.isEmpty() && sightings.stream().allMatch(s -> s.trackId() != null);
+        if (!ownTracks) {
+            return track(RekognitionJson.observations(sightings), cues);
+        }
+        long[] frames = cues.motion().frameMicros();
+        Map<Long, List<Detection>> byFrame = new TreeMap<>();
+        for (long f : frames) {
+            byFrame.put(f, new ArrayList<>());
+        }
+        Map<Integer, List<TrackPoint>> byId = new TreeMap<>();
+        for (RekognitionJson.Sighting s : sightings) {
+            long micros = nearestFrame(frames, s.micros());
+            byFrame.computeIfAbsent(micros, t -> new ArrayList<>()).add(s.detection());
+            byId.computeIfAbsent(s.trackId(), id -> new ArrayList<>()).add(new TrackPoint(micros, s.detection()));
+        }
+        List<Observation> observations = new ArrayList<>(byFrame.size());
+        byFrame.forEach((micros, detections) -> observations.add(new Observation(micros, detections)));
+        return Tracker.given(observations, byId, tracking, cues);
+    }
+
+    /** The frame time within a result's millisecond rounding of {@code micros}, else {@code micros} itself. */
+    private static long nearestFrame(long[] frames, long micros) {
+        int i = Arrays.binarySearch(frames, micros);
+        if (i >= 0) {
+            return micros;
+        }
+        int after = -i - 1;
+        long best = micros;
+        long bestDistance = 500;
+        for (int k : new int[]{after - 1, after}) {
+            if (k >= 0 && k < frames.length && Math.abs(frames[k] - micros) <= bestDistance) {
+                best = frames[k];
+                bestDistance = Math.abs(frames[k] - micros);
+            }
+        }
+        return best;
+    }
+
+    /**
      * The shot changes and the camera's coarse pan of {@code input}, from a pass that only decodes: for faces
      * that come from elsewhere, where no analysis pass has seen the frames.
      */
@@ -132,9 +184,18 @@ public final class FaceBlur implements AutoCloseable {
     /** Renders {@code input} with every face of {@code tracks} hidden; returns the number of frames written. */
     public int render(Path input, List<Track> tracks, RedactionSettings redaction, EncoderSettings encoding,
                       Path target, Container container, ProgressListener progress) {
+        return render(input, new FaceTimeline(tracks), redaction, encoding, target, container, progress);
+    }
+
+    /**
+     * Renders {@code input} with the faces of {@code faces} hidden (for example a timeline that spares the people
+     * a reviewer keeps, {@link FaceTimeline#sparing}); returns the number of frames written.
+     */
+    public int render(Path input, FaceTimeline faces, RedactionSettings redaction, EncoderSettings encoding,
+                      Path target, Container container, ProgressListener progress) {
         trimDetectors();
         Renderer renderer = new Renderer(redaction, encoding);
-        return renderer.render(input, new FaceTimeline(tracks), target, container, progress);
+        return renderer.render(input, faces, target, container, progress);
     }
 
     /**

@@ -124,9 +124,16 @@ public final class RekognitionJson {
         return pages;
     }
 
-    /** The faces of all pages as observations in pixels of a {@code width x height} frame, by time. */
-    public static List<Observation> observations(List<FaceDetectionResult> pages, int width, int height) {
-        Map<Long, List<Detection>> byTime = new TreeMap<>();
+    /**
+     * One face of a detection result in pixels of the frame: its time, its TrackId (faceblur's results carry
+     * one, Rekognition's do not) and the detection.
+     */
+    public record Sighting(long micros, Integer trackId, Detection detection) {
+    }
+
+    /** Every face of all pages in pixels of a {@code width x height} frame, in the order of the pages. */
+    public static List<Sighting> sightings(List<FaceDetectionResult> pages, int width, int height) {
+        List<Sighting> sightings = new ArrayList<>();
         for (FaceDetectionResult page : pages) {
             for (FaceDetection f : page.faces()) {
                 if (f.face() == null || f.face().boundingBox() == null) {
@@ -135,9 +142,22 @@ public final class RekognitionJson {
                 BoundingBox bb = f.face().boundingBox();
                 Box box = new Box(bb.left() * width, bb.top() * height, bb.width() * width, bb.height() * height);
                 double confidence = f.face().confidence() == null ? 1 : f.face().confidence() / 100.0;
-                byTime.computeIfAbsent(f.timestamp() * 1000, t -> new ArrayList<>())
-                        .add(new Detection(box, confidence, List.of()));
+                sightings.add(new Sighting(f.timestamp() * 1000, f.trackId(), new Detection(box, confidence, List.of())));
             }
+        }
+        return sightings;
+    }
+
+    /** The faces of all pages as observations in pixels of a {@code width x height} frame, by time. */
+    public static List<Observation> observations(List<FaceDetectionResult> pages, int width, int height) {
+        return observations(sightings(pages, width, height));
+    }
+
+    /** Sightings grouped by time into observations, in time order. */
+    public static List<Observation> observations(List<Sighting> sightings) {
+        Map<Long, List<Detection>> byTime = new TreeMap<>();
+        for (Sighting s : sightings) {
+            byTime.computeIfAbsent(s.micros(), t -> new ArrayList<>()).add(s.detection());
         }
         List<Observation> observations = new ArrayList<>(byTime.size());
         byTime.forEach((micros, detections) -> observations.add(new Observation(micros, detections)));

@@ -106,12 +106,20 @@ public final class RedactionPlan {
         return visible;
     }
 
-    /** The masks at {@code micros}, by review track: exactly those the export draws on that frame. */
-    public synchronized List<FaceTimeline.TrackFaces> hiddenAt(long micros) {
+    /**
+     * What the export hides, frame by frame: the hidden tracks, less what lies mostly inside the face of a person
+     * kept visible (a hand or a microphone in front of them, a second detection of their face).
+     */
+    public synchronized FaceTimeline hiddenTimeline() {
         if (hiddenTimeline == null) {
-            hiddenTimeline = new FaceTimeline(hidden);
+            hiddenTimeline = FaceTimeline.sparing(hidden, visible);
         }
-        return hiddenTimeline.facesAt(micros);
+        return hiddenTimeline;
+    }
+
+    /** The masks at {@code micros}, by review track: exactly those the export draws on that frame. */
+    public List<FaceTimeline.TrackFaces> hiddenAt(long micros) {
+        return hiddenTimeline().facesAt(micros);
     }
 
     /** The faces left visible at {@code micros}, where the export would put their masks. */

@@ -69,7 +69,7 @@ public final class ReviewExport {
             SourceFile input = r.project().source().requireSameContent(r.source(), bytes -> { });
             progress.end();
             RedactionPlan plan = RedactionPlan.of(r.findings(), r.project());
-            int frames = engine.render(r.source(), plan.hidden(), r.project().redaction(), r.encoding(),
+            int frames = engine.render(r.source(), plan.hiddenTimeline(), r.project().redaction(), r.encoding(),
                     video.temporary(), r.container(), progress);
             SourceFile output = SourceFile.of(video.temporary());
             output = new SourceFile(r.target().getFileName().toString(), output.sha256(), output.bytes());

@@ -42,6 +42,11 @@ public final class CoarseMotion {
         return new CoarseMotion(micros, x, y, (double) width / Thumbnail.WIDTH, (double) height / Thumbnail.HEIGHT);
     }
 
+    /** The time of every frame the motion was measured on, in order (none when unknown). */
+    public long[] frameMicros() {
+        return micros.clone();
+    }
+
     /** A thumbnail pixel across, in picture pixels: how coarse the motion is. */
     public double pixelWidth() {
         return pixelWidth;

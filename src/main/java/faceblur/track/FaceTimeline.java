@@ -29,11 +29,38 @@ public final class FaceTimeline {
         }
     }
 
+    /**
+     * A weak hidden box (its track never scored {@link TrackerSettings#SURE_SCORE}) that lies this much inside a
+     * kept face's box, enlarged by {@link #KEPT_MARGIN}, belongs to that face: a hand or a microphone in front of
+     * it. A sure face is another person however it overlaps: on megamind.mp4 a woman's face (0.92) lies 62 %
+     * inside a large false detection over her hair.
+     */
+    static final double INSIDE_KEPT = 0.6;
+    /** A kept face's box enlarged by this much, for the detector's jitter from frame to frame. */
+    static final double KEPT_MARGIN = 1.1;
+    /** A hidden box overlapping a kept face this much (IoU) is a second detection of that face, however sure. */
+    static final double SAME_FACE_IOU = 0.5;
+
     private final List<Track> byStart;
     private final long firstBucket;
     private final int[][] buckets;
+    private final FaceTimeline kept;
 
     public FaceTimeline(List<Track> tracks) {
+        this(tracks, null);
+    }
+
+    /**
+     * The faces of {@code hidden}, less what belongs to a face of {@code kept} on each frame: a person left visible
+     * stays visible where a hand, a microphone or a second detection of their face crosses them. Another sure
+     * face overlapping a kept one is still hidden.
+     */
+    public static FaceTimeline sparing(List<Track> hidden, List<Track> kept) {
+        return kept.isEmpty() ? new FaceTimeline(hidden) : new FaceTimeline(hidden, new FaceTimeline(kept));
+    }
+
+    private FaceTimeline(List<Track> tracks, FaceTimeline kept) {
+        this.kept = kept;
         this.byStart = new ArrayList<>(tracks.size());
         for (Track t : tracks) {
             byStart.add(t.withSmoothedSizes(SMOOTHING_RADIUS));
@@ -90,13 +117,35 @@ public final class FaceTimeline {
         if (k < 0 || k >= buckets.length) {
             return List.of();
         }
+        List<Box> spared = kept == null ? List.of() : kept.boxesAt(micros);
         List<TrackFaces> faces = new ArrayList<>();
         for (int i : buckets[(int) k]) {
             Track t = byStart.get(i);
             if (t.covers(micros)) {
-                faces.add(new TrackFaces(t.id(), t.boxesAt(micros), t.scoreAt(micros)));
+                List<Box> boxes = t.boxesAt(micros);
+                if (!spared.isEmpty()) {
+                    boolean weak = t.bestScore() < TrackerSettings.SURE_SCORE;
+                    boxes = boxes.stream().filter(b -> !partOfKeptFace(b, weak, spared)).toList();
+                }
+                if (!boxes.isEmpty()) {
+                    faces.add(new TrackFaces(t.id(), boxes, t.scoreAt(micros)));
+                }
             }
         }
         return faces;
+    }
+
+    /**
+     * Whether {@code box} belongs to one of the kept faces: the same face found twice, or, for a {@code weak}
+     * track, something lying mostly inside it.
+     */
+    static boolean partOfKeptFace(Box box, boolean weak, List<Box> keptFaces) {
+        for (Box face : keptFaces) {
+            if (box.iou(face) >= SAME_FACE_IOU
+                    || weak && box.intersectionArea(face.scaledAboutCenter(KEPT_MARGIN)) >= INSIDE_KEPT * box.area()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

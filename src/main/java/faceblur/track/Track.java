@@ -99,6 +99,20 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
         return new Track(id, smoothed, extendBeforeMicros, extendAfterMicros, camera);
     }
 
+    /** The detector's highest score over the track's sightings. */
+    public double bestScore() {
+        return bestScore(points);
+    }
+
+    /** The detector's highest score over {@code points}. */
+    static double bestScore(List<TrackPoint> points) {
+        double best = 0;
+        for (TrackPoint p : points) {
+            best = Math.max(best, p.detection().confidence());
+        }
+        return best;
+    }
+
     /** Whether the track covers {@code micros}, its extension included. */
     public boolean covers(long micros) {
         return micros >= startMicros() && micros <= endMicros();
@@ -137,6 +151,11 @@ public record Track(int id, List<TrackPoint> points, long extendBeforeMicros, lo
 
     /** The first index whose time is at or after {@code micros}. */
     private int upperIndex(long micros) {
+        return upperIndex(points, micros);
+    }
+
+    /** The first index of {@code points} (in time order) whose time is at or after {@code micros}. */
+    static int upperIndex(List<TrackPoint> points, long micros) {
         int lo = 0;
         int hi = points.size() - 1;
         while (lo < hi) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Links detections into tracks, greedily and offline: each observation's detections are matched to the open
@@ -85,22 +87,149 @@ public final class Tracker {
             }
         }
         closed.addAll(open);
-        closed.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
-        List<Track> tracks = new ArrayList<>(closed.size());
-        for (List<TrackPoint> points : closed) {
-            if (weak(points, settings)) {
-                continue;
-            }
-            long first = points.get(0).micros();
-            long last = last(points).micros();
-            long shotStart = shots.shotStart(first);
-            long nextCut = shots.nextCut(last);
-            long before = Track.extensionBefore(first, shotStart, settings.extendMicros());
-            long after = Track.extensionAfter(last, nextCut == Long.MAX_VALUE ? Long.MAX_VALUE : nextCut - 1,
-                    settings.extendMicros());
-            tracks.add(new Track(tracks.size() + 1, points, before, after, camera));
+        closed.removeIf(points -> weak(points, settings));
+        List<List<TrackPoint>> kept = withoutDuplicates(closed);
+        kept.sort(Comparator.comparingLong((List<TrackPoint> t) -> t.get(0).micros()));
+        List<Track> tracks = new ArrayList<>(kept.size());
+        for (List<TrackPoint> points : kept) {
+            tracks.add(extended(tracks.size() + 1, points, shots, settings, camera));
         }
         return tracks;
+    }
+
+    /** A track whose sightings lie this much inside another's boxes at the same times is part of that face. */
+    static final double DUPLICATE_INSIDE = 0.6;
+    /** ... on at least this share of its sightings. */
+    static final double DUPLICATE_SIGHTINGS = 0.8;
+
+    /**
+     * The tracks less those that only repeat a longer one: a second detection of the same face (the half-size
+     * pass boxes a head a little differently from the full-size one, and the two alternate frame by frame), or
+     * a part of it (an ear, the lower face). On real footage these were a third of all tracks; each would be a
+     * row for a reviewer and a mask of its own. A track is folded into another with more sightings, none of its
+     * own sure ({@link TrackerSettings#SURE_SCORE}) unless the other has sure ones too, when most of its
+     * sightings lie inside the other's box at the same time (interpolated between the other's sightings; a
+     * sighting outside the other's span counts against). The other's mask, larger and held as long, covers it.
+     */
+    static List<List<TrackPoint>> withoutDuplicates(List<List<TrackPoint>> tracks) {
+        List<List<TrackPoint>> bySize = new ArrayList<>(tracks);
+        bySize.sort(Comparator.comparingInt((List<TrackPoint> t) -> t.size()).reversed()
+                .thenComparingLong(t -> t.get(0).micros()));
+        // Tracks by the seconds their sightings span, so each is compared only with those of its time.
+        java.util.Map<Long, List<Integer>> bySecond = new java.util.HashMap<>();
+        for (int i = 0; i < bySize.size(); i++) {
+            List<TrackPoint> t = bySize.get(i);
+            for (long s = t.get(0).micros() / 1_000_000; s <= last(t).micros() / 1_000_000; s++) {
+                bySecond.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+            }
+        }
+        boolean[] folded = new boolean[bySize.size()];
+        for (int b = bySize.size() - 1; b >= 0; b--) {
+            List<TrackPoint> small = bySize.get(b);
+            TrackPoint middle = small.get(small.size() / 2);
+            for (int a : bySecond.getOrDefault(middle.micros() / 1_000_000, List.of())) {
+                if (a < b && !folded[a] && repeats(small, bySize.get(a))) {
+                    folded[b] = true;
+                    break;
+                }
+            }
+        }
+        List<List<TrackPoint>> kept = new ArrayList<>();
+        for (int i = 0; i < bySize.size(); i++) {
+            if (!folded[i]) {
+                kept.add(bySize.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** Whether {@code small} lies inside {@code large} on most of its sightings, and is no surer than it. */
+    private static boolean repeats(List<TrackPoint> small, List<TrackPoint> large) {
+        if (best(small) >= TrackerSettings.SURE_SCORE && best(large) < TrackerSettings.SURE_SCORE) {
+            return false;
+        }
+        int inside = 0;
+        for (TrackPoint p : small) {
+            Box other = boxAt(large, p.micros());
+            Box box = p.detection().box();
+            if (other != null && (box.iou(other) >= 0.5
+                    || box.intersectionArea(other.scaledAboutCenter(1.1)) >= DUPLICATE_INSIDE * box.area())) {
+                inside++;
+            }
+        }
+        return inside >= DUPLICATE_SIGHTINGS * small.size();
+    }
+
+    private static double best(List<TrackPoint> points) {
+        return Track.bestScore(points);
+    }
+
+    /** A track's box at {@code micros} within its span, interpolated in the picture; null outside it. */
+    private static Box boxAt(List<TrackPoint> points, long micros) {
+        if (micros < points.get(0).micros() || micros > last(points).micros()) {
+            return null;
+        }
+        int lo = Track.upperIndex(points, micros);
+        TrackPoint after = points.get(lo);
+        if (after.micros() == micros || lo == 0) {
+            return after.detection().box();
+        }
+        TrackPoint before = points.get(lo - 1);
+        double t = (double) (micros - before.micros()) / (after.micros() - before.micros());
+        return before.detection().box().lerp(after.detection().box(), t);
+    }
+
+    /**
+     * Tracks already linked elsewhere (faceblur's own detections, read back with their TrackIds): each id's
+     * sightings make one track, cut at shot changes, kept under its own id, so that {@code faceblur redact} of
+     * {@code faceblur detect}'s output hides what {@code faceblur blur} hides. {@code observations} are every
+     * analysed frame's detections, empty frames included, for the camera's path, as the analysis had them.
+     */
+    public static List<Track> given(List<Observation> observations, Map<Integer, List<TrackPoint>> byId,
+                                    TrackerSettings settings, PictureCues cues) {
+        List<Observation> ordered = new ArrayList<>(observations);
+        ordered.sort(Comparator.comparingLong(Observation::micros));
+        CameraPath camera = CameraPath.of(ordered, cues);
+        Shots shots = cues.shots();
+        List<Map.Entry<Integer, List<TrackPoint>>> pieces = new ArrayList<>();
+        int nextId = byId.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        for (Map.Entry<Integer, List<TrackPoint>> e : new TreeMap<>(byId).entrySet()) {
+            List<TrackPoint> points = new ArrayList<>(e.getValue());
+            points.sort(Comparator.comparingLong(TrackPoint::micros));
+            int id = e.getKey();
+            List<TrackPoint> piece = new ArrayList<>();
+            for (TrackPoint p : points) {
+                if (!piece.isEmpty() && shots.cutBetween(last(piece).micros(), p.micros())) {
+                    pieces.add(Map.entry(id, piece));
+                    id = nextId++;
+                    piece = new ArrayList<>();
+                }
+                piece.add(p);
+            }
+            pieces.add(Map.entry(id, piece));
+        }
+        pieces.sort(Comparator.comparingLong((Map.Entry<Integer, List<TrackPoint>> e) -> e.getValue().get(0).micros())
+                .thenComparingInt(Map.Entry::getKey));
+        List<Track> tracks = new ArrayList<>(pieces.size());
+        for (Map.Entry<Integer, List<TrackPoint>> e : pieces) {
+            if (!weak(e.getValue(), settings)) {
+                tracks.add(extended(e.getKey(), e.getValue(), shots, settings, camera));
+            }
+        }
+        return tracks;
+    }
+
+    /** A track of {@code points}, held before and after as far as the settings allow within its shot. */
+    private static Track extended(int id, List<TrackPoint> points, Shots shots, TrackerSettings settings,
+                                  CameraPath camera) {
+        long first = points.get(0).micros();
+        long last = last(points).micros();
+        long shotStart = shots.shotStart(first);
+        long nextCut = shots.nextCut(last);
+        long before = Track.extensionBefore(first, shotStart, settings.extendMicros());
+        long after = Track.extensionAfter(last, nextCut == Long.MAX_VALUE ? Long.MAX_VALUE : nextCut - 1,
+                settings.extendMicros());
+        return new Track(id, points, before, after, camera);
     }
 
     /**
@@ -187,10 +316,18 @@ public final class Tracker {
         }
     }
 
-    /** Too few sightings, none of them sure: a false detection, most likely. */
+    /**
+     * Too few sightings, none of them sure, of something as large as a face anyone could recognise: a false
+     * detection, most likely. Smaller faces are kept however briefly seen: far away, a real face is found on a
+     * frame here and there at low scores (vtest.avi), and dropping them left more faces visible.
+     */
     private static boolean weak(List<TrackPoint> points, TrackerSettings settings) {
-        return points.size() < settings.minSightings()
-                && points.stream().allMatch(p -> p.detection().confidence() < TrackerSettings.SURE_SCORE);
+        if (points.size() >= settings.minSightings()
+                || points.stream().anyMatch(p -> p.detection().confidence() >= TrackerSettings.SURE_SCORE)) {
+            return false;
+        }
+        double[] heights = points.stream().mapToDouble(p -> p.detection().box().height()).sorted().toArray();
+        return heights[heights.length / 2] >= TrackerSettings.WEAK_MIN_HEIGHT;
     }
 
     private static TrackPoint last(List<TrackPoint> track) {

@@ -36,4 +36,17 @@ public record Gray(int width, int height, byte[] pixels) {
         }
         return (double) sum / n;
     }
+
+    /** Peak signal-to-noise ratio (dB) against {@code other} over a rectangle; infinite where they are equal. */
+    public double psnr(Gray other, int x0, int y0, int x1, int y1) {
+        double sum = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                double d = at(x, y) - other.at(x, y);
+                sum += d * d;
+            }
+        }
+        double mse = sum / ((long) (x1 - x0) * (y1 - y0));
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+    }
 }
