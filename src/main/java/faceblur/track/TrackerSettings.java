@@ -26,16 +26,20 @@ public record TrackerSettings(long maxGapMicros, long extendMicros, double minIo
 
     /*
      * On the real clips people marked (bench/real, 3,672 face-frames), a track seen on fewer than 3 frames with
-     * no sure score was a false one far more often than a face: hands, legs, a table, a lamp, each blurred for
-     * the whole extension and each a row for a reviewer. With 3 (and duplicates folded into the face they
-     * repeat), the false tracks fell from 77 to 28 of 137 on ten clips, with no face left visible that 1
-     * covered; on the crowds of seeds 1 and 2 (bench/settings) faces of 24 px and more left visible went from
-     * 0.17 % to 0.21 % on seed 1. A person kept in the studio is no longer blurred by such a track where it
-     * crosses them (FaceTimeline.sparing), which is what kept the default at 1 before.
+     * no sure score, 40 px high or more, was a false one far more often than a face: hands, legs, a table, a
+     * lamp, each blurred for the whole extension and each a row for a reviewer. With 3 (and duplicates folded
+     * into the face they repeat), false tracks fell from 77 to 43 on the ten clips with recognisable faces, none
+     * of whose faces was left visible either way; on the crowds of seeds 1 and 2 (bench/settings) faces of 24 px
+     * and more left visible were 0.17 % / 0.23 % (0.20 % / 0.29 % with 1). A person kept in the studio is no
+     * longer blurred by such a track where it crosses them (FaceTimeline.sparing), which kept the default at 1.
      */
     public static final int DEFAULT_MIN_SIGHTINGS = 3;
-    /** Only tracks this high (px, median over their sightings) or more are dropped as too brief and weak. */
-    public static final double WEAK_MIN_HEIGHT = 24;
+    /**
+     * Only tracks this high (px, median over their sightings) or more are dropped as too brief and weak: the
+     * false tracks of the real clips were 40-380 px high, while a far face of 10-15 px is boxed up to about 30 px
+     * by the detector (with 24, vtest.avi left 25 more face-frames visible than with every track kept).
+     */
+    public static final double WEAK_MIN_HEIGHT = 40;
     /** A track with a sighting scored this high is kept however short. */
     public static final double SURE_SCORE = 0.5;
 

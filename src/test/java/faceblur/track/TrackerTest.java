@@ -165,15 +165,15 @@ class TrackerTest {
     void briefWeakTracksAreDroppedButBriefSureOnesLongWeakOnesAndSmallOnesKept() {
         TrackerSettings dropping = new TrackerSettings(1_000_000, 500_000, 0.2, 3);
         List<Observation> observations = List.of(
-                // weak and brief: two sightings at 0.2, as large as a recognisable face
-                scored(0, 0.2, new Box(0, 0, 30, 30)), scored(40_000, 0.2, new Box(0, 0, 30, 30)),
+                // weak and brief: two sightings at 0.2 of something 50 px high (a hand, a bag)
+                scored(0, 0.2, new Box(0, 0, 50, 50)), scored(40_000, 0.2, new Box(0, 0, 50, 50)),
                 // sure but brief: one sighting at 0.6
-                scored(0, 0.6, new Box(300, 0, 30, 30)),
+                scored(0, 0.6, new Box(300, 0, 50, 50)),
                 // weak but seen three times
-                scored(0, 0.2, new Box(600, 0, 30, 30)), scored(40_000, 0.2, new Box(600, 0, 30, 30)),
-                scored(80_000, 0.2, new Box(600, 0, 30, 30)),
+                scored(0, 0.2, new Box(600, 0, 50, 50)), scored(40_000, 0.2, new Box(600, 0, 50, 50)),
+                scored(80_000, 0.2, new Box(600, 0, 50, 50)),
                 // weak and brief, but small: a face far away, found on a frame here and there
-                scored(0, 0.2, new Box(900, 0, 12, 14)));
+                scored(0, 0.2, new Box(900, 0, 24, 30)));
         List<Track> kept = Tracker.link(observations, dropping);
         assertThat(kept).extracting(t -> t.points().get(0).detection().box().x())
                 .containsExactlyInAnyOrder(300.0, 600.0, 900.0);
