@@ -20,10 +20,11 @@ final class TrackingOptions {
     double maxGapSeconds = TrackerSettings.DEFAULT_MAX_GAP_MICROS / 1e6;
 
     @Option(names = "--min-sightings", paramLabel = "N",
-            description = "Drop a face seen on fewer than N frames, none of them scored 0.5 or more: at the low "
-                    + "default threshold such brief weak sightings are mostly hair, hands and patterns, each of "
-                    + "which would otherwise be blurred for the whole --extend. 1 keeps every one. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Drop a track seen on fewer than N frames, none of them scored 0.5 or more, its boxes "
+                    + "40 px high or more: at the low default threshold such brief weak sightings are mostly "
+                    + "hands, legs, furniture and patterns, each of which would otherwise be blurred for the whole "
+                    + "--extend. Smaller ones are kept: far faces are found on a frame here and there. 1 keeps "
+                    + "every track (for footage of far, tiny faces). Default: ${DEFAULT-VALUE}.")
     int minSightings = TrackerSettings.DEFAULT_MIN_SIGHTINGS;
 
     TrackerSettings settings() {
