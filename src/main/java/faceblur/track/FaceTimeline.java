@@ -42,6 +42,8 @@ public final class FaceTimeline {
     static final double SAME_FACE_IOU = 0.5;
 
     private final List<Track> byStart;
+    /** Each track's best score, in the order of {@link #byStart}: asked on every frame a kept face is on. */
+    private final double[] bestScores;
     private final long firstBucket;
     private final int[][] buckets;
     private final FaceTimeline kept;
@@ -66,6 +68,7 @@ public final class FaceTimeline {
             byStart.add(t.withSmoothedSizes(SMOOTHING_RADIUS));
         }
         byStart.sort(Comparator.comparingLong(Track::startMicros));
+        bestScores = byStart.stream().mapToDouble(Track::bestScore).toArray();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (Track t : byStart) {
@@ -124,7 +127,7 @@ public final class FaceTimeline {
             if (t.covers(micros)) {
                 List<Box> boxes = t.boxesAt(micros);
                 if (!spared.isEmpty()) {
-                    boolean weak = t.bestScore() < TrackerSettings.SURE_SCORE;
+                    boolean weak = bestScores[i] < TrackerSettings.SURE_SCORE;
                     boxes = boxes.stream().filter(b -> !partOfKeptFace(b, weak, spared)).toList();
                 }
                 if (!boxes.isEmpty()) {
@@ -141,11 +144,19 @@ public final class FaceTimeline {
      */
     static boolean partOfKeptFace(Box box, boolean weak, List<Box> keptFaces) {
         for (Box face : keptFaces) {
-            if (box.iou(face) >= SAME_FACE_IOU
-                    || weak && box.intersectionArea(face.scaledAboutCenter(KEPT_MARGIN)) >= INSIDE_KEPT * box.area()) {
+            if (partOfFace(box, face, weak)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code box} belongs to {@code face}: a second detection of it (IoU {@link #SAME_FACE_IOU}), or, when
+     * {@code weak}, something lying {@link #INSIDE_KEPT} inside it (its box enlarged by {@link #KEPT_MARGIN}).
+     */
+    static boolean partOfFace(Box box, Box face, boolean weak) {
+        return box.iou(face) >= SAME_FACE_IOU
+                || weak && box.intersectionArea(face.scaledAboutCenter(KEPT_MARGIN)) >= INSIDE_KEPT * box.area();
     }
 }

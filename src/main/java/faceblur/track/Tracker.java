@@ -98,9 +98,10 @@ public final class Tracker {
         return tracks;
     }
 
-    /** A track whose sightings lie this much inside another's boxes at the same times is part of that face. */
-    static final double DUPLICATE_INSIDE = 0.6;
-    /** ... on at least this share of its sightings. */
+    /**
+     * A track that lies inside another's boxes ({@link FaceTimeline#partOfFace}, as a weak box) on this share of
+     * its sightings is part of that face.
+     */
     static final double DUPLICATE_SIGHTINGS = 0.8;
 
     /**
@@ -154,8 +155,7 @@ public final class Tracker {
         for (TrackPoint p : small) {
             Box other = boxAt(large, p.micros());
             Box box = p.detection().box();
-            if (other != null && (box.iou(other) >= 0.5
-                    || box.intersectionArea(other.scaledAboutCenter(1.1)) >= DUPLICATE_INSIDE * box.area())) {
+            if (other != null && FaceTimeline.partOfFace(box, other, true)) {
                 inside++;
             }
         }
