@@ -47,6 +47,20 @@ class DownloadIT {
         }
     }
 
+    @Test
+    void carriesTheReadmeTheLicenceAndEveryLibrarysLicence() throws IOException {
+        Path root = Path.of(System.getProperty("user.dir"));
+        assertThat(home.resolve("README.md")).hasSameTextualContentAs(root.resolve("README.md"));
+        assertThat(Files.readString(home.resolve("LICENSE"))).contains("GNU GENERAL PUBLIC LICENSE", "Version 3");
+        assertThat(Files.readString(home.resolve("THIRD-PARTY-NOTICES.md"))).contains("FFmpeg", "x264", "ONNX Runtime");
+        // the generated list names the libraries actually shipped in lib/, each with a licence
+        String listed = Files.readString(home.resolve("THIRD-PARTY.txt"));
+        assertThat(listed).contains("com.microsoft.onnxruntime:onnxruntime:", "io.javalin:javalin:");
+        assertThat(listed).doesNotContain("org.junit", "selenium");
+        // the documents the README links to travel with it
+        assertThat(home.resolve("docs/engine.md")).isRegularFile();
+    }
+
     /** PATH is only {@code bin} (empty unless a test links tools into it): no java, no mvn. */
     private Map<String, String> bareEnvironment(Path bin) throws IOException {
         Files.createDirectories(bin);
@@ -61,6 +75,21 @@ class DownloadIT {
         pb.environment().clear();
         pb.environment().putAll(environment);
         return Tools.run(pb);
+    }
+
+    @Test
+    void cachesFollowHome() throws IOException {
+        Path userHome = Files.createDirectories(dir.resolve("someone"));
+        Path cache = Files.createDirectories(userHome.resolve(".cache/faceblur"));
+        Files.copy(Media.model(), cache.resolve("yunet_n_dynamic.onnx"));
+        // no FACEBLUR_MODEL: the model is found only where $HOME says, not in the account's home from /etc/passwd
+        Map<String, String> env = Map.of("PATH", Files.createDirectories(dir.resolve("empty-bin")).toString(),
+                "HOME", userHome.toString());
+        Tools.Result blur = run(home, env, "blur", Media.smallClip().toString(), "-o",
+                dir.resolve("out.mp4").toString());
+        assertThat(blur.exitCode()).as(blur.stderr()).isZero();
+        assertThat(cache.resolve("native")).as("ONNX Runtime's natives under $HOME").isDirectory();
+        assertThat(userHome.resolve(".javacpp/cache")).as("FFmpeg's and OpenCV's natives under $HOME").isDirectory();
     }
 
     @Test

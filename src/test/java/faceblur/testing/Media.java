@@ -11,14 +11,21 @@ public final class Media {
     private Media() {
     }
 
-    /** {@code ../shared} beside the repository (as in CI), or FACEBLUR_SHARED. */
+    /**
+     * {@code ../shared} beside the repository (as in CI), or FACEBLUR_SHARED; a folder or a link to one. Its real
+     * path, since the studio resolves links before it compares a video's path with the folders it was given.
+     */
     public static Path shared() {
         String env = System.getenv("FACEBLUR_SHARED");
         Path dir = env != null ? Path.of(env) : Path.of(System.getProperty("user.dir")).resolve("../shared").normalize();
         if (!Files.isDirectory(dir.resolve("media"))) {
             throw new IllegalStateException("test media not found at " + dir + " (set FACEBLUR_SHARED)");
         }
-        return dir;
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path media(String name) {
