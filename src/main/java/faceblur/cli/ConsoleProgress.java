@@ -32,6 +32,7 @@ final class ConsoleProgress implements ProgressListener {
     private long done;
     private long started;
     private long lastLine;
+    private Eta eta;
 
     ConsoleProgress(String name, boolean terminal, PrintStream out) {
         this.name = name;
@@ -53,6 +54,8 @@ final class ConsoleProgress implements ProgressListener {
         this.done = 0;
         this.started = System.nanoTime();
         this.lastLine = started;
+        Eta barEta = new Eta();
+        this.eta = barEta;
         if (terminal) {
             bar = new ProgressBarBuilder()
                     .setTaskName(fit(name, BAR_NAME) + ": " + task)
@@ -62,6 +65,7 @@ final class ConsoleProgress implements ProgressListener {
                     .setUnit(" frames", 1)
                     .showSpeed()
                     .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setEtaFunction(state -> barEta.at(System.nanoTime(), state.getCurrent(), state.getMax()))
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
                     .build();
@@ -76,6 +80,9 @@ final class ConsoleProgress implements ProgressListener {
             return;
         }
         long now = System.nanoTime();
+        if (done == 1) {
+            eta.at(now, done, total); // the start-up is over: time left is measured from here
+        }
         if (now - lastLine >= PLAIN_INTERVAL_NANOS) {
             lastLine = now;
             out.println(line(now));
@@ -92,9 +99,7 @@ final class ConsoleProgress implements ProgressListener {
             s.append(" frames");
         }
         s.append(String.format(Locale.ROOT, fps >= 100 ? ", %.0f fps" : ", %.1f fps", fps));
-        if (total > done && fps > 0) {
-            s.append(", ETA ").append(format(Duration.ofSeconds(Math.round((total - done) / fps))));
-        }
+        eta.at(now, done, total).ifPresent(left -> s.append(", ETA ").append(format(left)));
         return fit(name, WIDTH - s.length() - DONE.length()) + s;
     }
 

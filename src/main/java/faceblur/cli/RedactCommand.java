@@ -61,9 +61,9 @@ import java.util.concurrent.Callable;
                         + "report is written beside it (OUTPUT.report.json and OUTPUT.report.txt).",
                 "",
                 "Examples:",
-                "  faceblur redact in.mp4 --faces rekognition-page1.json --faces rekognition-page2.json",
+                "  faceblur redact in.mp4 --faces page1.json --faces page2.json",
                 "  faceblur redact in.mp4 --faces in.faces.json --keep 3 --keep 7",
-                "  faceblur redact in.mp4 --project ~/.local/share/faceblur/studio/projects/ID/project.json",
+                "  faceblur redact in.mp4 --project DATA/projects/ID/project.json",
                 ""})
 final class RedactCommand implements Callable<Integer> {
 

@@ -52,9 +52,9 @@ import java.util.concurrent.CountDownLatch;
                 "The token is new at every start; FACEBLUR_STUDIO_TOKEN sets it instead (for scripts).",
                 "",
                 "Examples:",
-                "  faceblur studio interview.mp4             review one video",
-                "  faceblur studio footage/ --open           any video in footage/, in the browser",
-                "  faceblur studio --port 0 --data ./review  any free port, projects in ./review",
+                "  faceblur studio interview.mp4           review one video",
+                "  faceblur studio footage/ --open         any video in footage/, in the browser",
+                "  faceblur studio --port 0 --data review  any free port, projects in review/",
                 ""})
 final class StudioCommand implements Callable<Integer> {
 

@@ -54,13 +54,40 @@ class CliMannersTest {
                 {{"blur"}, {"Missing required parameter", "Run 'faceblur blur --help'"}},
                 {{"blur", "--crf", "abc", "x.mp4"}, {"'abc' is not an int", "Run 'faceblur blur --help'"}},
                 {{"serve", "--port"}, {"Missing required parameter for option '--port'", "Run 'faceblur serve --help'"}},
-                {{"blurr", "x.mp4"}, {"Unmatched argument", "faceblur blur"}}}) {
+                {{"blurr", "x.mp4"}, {"unknown command 'blurr'; did you mean 'faceblur blur'?"}},
+                {{"studo"}, {"unknown command 'studo'; did you mean 'faceblur studio'?"}},
+                {{"frobnicate"}, {"unknown command 'frobnicate'; the commands are blur, detect, eval, redact"}}}) {
             Cli.Outcome outcome = Cli.run(c[0]);
             String err = outcome.stderr().strip();
             assertThat(outcome.exitCode()).as(err).isEqualTo(2);
             assertThat(err).as(String.join(" ", c[0])).contains(c[1]).doesNotContain("Usage:").doesNotContain("--overwrite");
-            assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(4);
+            assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(c[0][0].equals("blur") || c[0][0].equals("serve") ? 4 : 1);
         }
+    }
+
+    /** An example in the help is copied into a terminal: at 80 columns it must come out whole, on one line. */
+    @Test
+    void helpExamplesStayWholeAtEightyColumns() {
+        var softly = new org.assertj.core.api.SoftAssertions();
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("blur"), List.of("detect"), List.of("redact"),
+                List.of("studio"), List.of("serve"), List.of("worker"), List.of("eval", "images"), List.of("eval", "video"))) {
+            var cli = Main.commandLine();
+            for (String sub : command) {
+                cli = cli.getSubcommands().get(sub);
+            }
+            cli.setUsageHelpAutoWidth(false);
+            cli.setUsageHelpWidth(80);
+            String help = cli.getUsageMessage();
+            var usage = cli.getCommandSpec().usageMessage();
+            List<String> examples = java.util.stream.Stream.of(usage.description(), usage.footer())
+                    .flatMap(Arrays::stream).flatMap(l -> Arrays.stream(l.split("%n|\\n|\n")))
+                    .map(String::strip).filter(l -> l.startsWith("faceblur ")).toList();
+            for (String example : examples) {
+                softly.assertThat(help.lines().map(String::strip).toList()).as(command + ": " + example).contains(example);
+            }
+            help.lines().forEach(l -> softly.assertThat(l.length()).as(command + ": " + l).isLessThanOrEqualTo(80));
+        }
+        softly.assertAll();
     }
 
     /** Help teaches what an option does; the measurements behind the defaults live in the README. */
