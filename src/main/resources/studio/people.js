@@ -37,7 +37,7 @@ export class PeopleList {
     let previous = null;
     for (const person of people) {
       seen.add(person.id);
-      const signature = JSON.stringify(person);
+      const signature = JSON.stringify([person, this.context.factsOf ? this.context.factsOf(person.id) : null]);
       let row = this.rows.get(person.id);
       if (!row || row.signature !== signature) {
         const li = this.row(person);
@@ -126,7 +126,9 @@ export class PeopleList {
     const onScreen = person.firstFrame >= 0
       ? `${formatTime(timeOf(person.firstFrame), true)} – ${formatTime(timeOf(person.lastFrame), true)}`
       : 'nowhere';
-    const frameCount = live.reduce((n, t) => n + t.spans.reduce((m, [a, b]) => m + b - a + 1, 0), 0);
+    // Frames on screen from the triage facts, where each frame counts once however many tracks cover it.
+    const facts = this.context.factsOf ? this.context.factsOf(person.id) : null;
+    const frameCount = facts ? facts.frames : live.reduce((n, t) => n + t.spans.reduce((m, [a, b]) => m + b - a + 1, 0), 0);
 
     const bar = el('div', { class: 'minibar', 'aria-hidden': 'true' });
     for (const t of live) {
@@ -144,8 +146,8 @@ export class PeopleList {
     },
     el('div', { class: 'person-top' },
       el('input', {
-        type: 'checkbox', class: 'select-person', 'aria-label': `Select ${name} to merge`,
-        title: 'Select to merge with other people',
+        type: 'checkbox', class: 'select-person', 'aria-label': `Select ${name}`,
+        title: 'Select for Keep, Blur, Delete or Merge (Shift-click: every person from the last one clicked)',
       }),
       el('span', { class: 'person-id', title: `Person number ${person.id}` }, `#${person.id}`),
       el('input', {
@@ -177,6 +179,8 @@ export class PeopleList {
         el('div', { class: 'person-when mono' }, onScreen),
         el('div', { class: 'person-when muted' },
           `${frameCount} frame${frameCount === 1 ? '' : 's'} · ${live.length} track${live.length === 1 ? '' : 's'}`),
+        facts ? el('div', { class: 'facts muted mono', title: 'Best detector score and median face height' },
+          `score ${facts.score.toFixed(2)} · ${Math.round(facts.size)} px`) : null,
         bar)),
     el('ul', { class: 'tracks' }, person.tracks.map((t) => this.trackRow(t, person))));
   }
@@ -231,6 +235,11 @@ export class PeopleList {
     const trackLi = target.closest('.track');
     const track = trackLi ? Number(trackLi.dataset.trackId) : null;
     const button = target.closest('button');
+    if (target.matches('.select-person')) {
+      // Shift-click selects the run from the last person clicked (the click, unlike change, knows Shift).
+      this.actions.mark(person, e.shiftKey);
+      return;
+    }
     if (target.matches('img.thumb')) {
       this.actions.seek(Number(target.dataset.frame), person, Number(target.dataset.track));
       return;
@@ -256,8 +265,7 @@ export class PeopleList {
   change(e) {
     const person = this.personOf(e.target);
     if (person === null) return;
-    if (e.target.matches('.select-person')) this.actions.mark(person, e.target.checked);
-    else if (e.target.matches('.label-input')) {
+    if (e.target.matches('.label-input')) {
       const p = this.byId(person);
       const text = e.target.value.trim();
       if (p && (p.label || '') !== text) this.actions.label(person, text || null);

@@ -1,16 +1,17 @@
 // The timeline under the player: the whole video at once. A ruler of times, where faces are hidden (and kept
-// visible) across the people listed, the selected person's spans, shot cuts, the marked range and the playhead.
-// Click or drag to seek; arrow keys step when it has focus.
+// visible) across the people listed, a lane per person listed (the first MAX_LANES, the selected one always),
+// shot cuts, the marked range and the playhead. Click or drag to seek; a click on a lane also selects its person.
 
 import { formatTime } from './util.js';
 import { COLORS } from './overlay.js';
+import { laneOrder } from './state.js';
 
 const RULER = 16;
 const ALL_TOP = 20;
 const ALL_H = 16;
-const SEL_TOP = 42;
-const SEL_H = 18;
-const HEIGHT = 66;
+const SEL_TOP = 40;
+const LANE_H = 12;
+const MAX_LANES = 6;
 
 export class Timeline {
   /**
@@ -31,11 +32,16 @@ export class Timeline {
     this.knownUntil = Infinity;
     this.visible = new Int32Array(0);
     this.selected = null; // {id, label, decision, spans: [[a, b], ...]}
+    this.lanes = []; // the people with a lane, top to bottom
+    this.height = SEL_TOP + LANE_H + 4;
+    this.onLane = null; // (person id) => void
     this.hoverX = null;
     this.width = 0;
     canvas.addEventListener('pointerdown', (e) => {
       canvas.setPointerCapture(e.pointerId);
       this.scrubbing = true;
+      const lane = this.laneAt(e);
+      if (lane && this.onLane) this.onLane(lane.id);
       this.seekAt(e);
     });
     canvas.addEventListener('pointermove', (e) => {
@@ -52,6 +58,25 @@ export class Timeline {
     });
     new ResizeObserver(() => this.resize()).observe(canvas);
     this.resize();
+  }
+
+  laneAt(e) {
+    const y = e.clientY - this.canvas.getBoundingClientRect().top;
+    const i = Math.floor((y - SEL_TOP) / LANE_H);
+    return y >= SEL_TOP && i < this.lanes.length ? this.lanes[i] : null;
+  }
+
+  /** The people listed, in list order: the first MAX_LANES get a lane (the selected one always does). */
+  setLanes(shown, selectedId) {
+    this.shown = shown;
+    this.lanes = laneOrder(shown, selectedId, MAX_LANES);
+    const height = SEL_TOP + Math.max(1, this.lanes.length) * LANE_H + 4;
+    if (height !== this.height) {
+      this.height = height;
+      this.canvas.style.height = `${height}px`;
+      this.resize();
+    }
+    this.render();
   }
 
   x(e) {
@@ -77,7 +102,7 @@ export class Timeline {
     const dpr = window.devicePixelRatio || 1;
     this.width = width;
     this.canvas.width = Math.round(width * dpr);
-    this.canvas.height = Math.round(HEIGHT * dpr);
+    this.canvas.height = Math.round(this.height * dpr);
     this.dpr = dpr;
     this.render();
   }
@@ -130,15 +155,15 @@ export class Timeline {
     const w = this.width;
     if (!w) return;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.clearRect(0, 0, w, HEIGHT);
+    ctx.clearRect(0, 0, w, this.height);
     ctx.fillStyle = '#0f1623';
-    ctx.fillRect(0, 0, w, HEIGHT);
+    ctx.fillRect(0, 0, w, this.height);
     this.drawRuler(w);
 
     // Lanes' backgrounds
     ctx.fillStyle = '#172131';
     ctx.fillRect(0, ALL_TOP, w, ALL_H);
-    ctx.fillRect(0, SEL_TOP, w, SEL_H);
+    ctx.fillRect(0, SEL_TOP, w, this.height - SEL_TOP - 2);
 
     // Everyone: per pixel column, the most faces on any frame under it
     const perPx = this.frames / w;
@@ -185,30 +210,42 @@ export class Timeline {
       ctx.restore();
     }
 
-    // The selected person
-    ctx.font = '11px system-ui, sans-serif';
+    // A lane per person listed: their spans, hidden or kept, the selected lane lit
+    ctx.font = '10px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
-    if (this.selected) {
-      const color = this.selected.decision === 'keep' ? COLORS.visible : '#e2e8f0';
-      for (const t of this.selected.tracks) {
+    const selectedId = this.selected ? this.selected.id : null;
+    if (this.selected && !this.lanes.some((p) => p.id === selectedId) && this.shown) {
+      this.lanes = laneOrder(this.shown, selectedId, MAX_LANES);
+    }
+    this.lanes.forEach((person, i) => {
+      const y = SEL_TOP + i * LANE_H;
+      const selected = person.id === selectedId;
+      if (selected) {
+        ctx.fillStyle = '#23324a';
+        ctx.fillRect(0, y, w, LANE_H);
+      }
+      ctx.fillStyle = person.decision === 'keep' ? COLORS.visible : selected ? '#e2e8f0' : COLORS.hidden;
+      ctx.globalAlpha = selected ? 1 : 0.75;
+      for (const t of person.tracks) {
         if (t.deleted) continue;
         for (const [a, b] of t.spans) {
           const x0 = this.xOf(a);
-          ctx.fillStyle = color;
-          ctx.fillRect(x0, SEL_TOP + 2, Math.max(2, this.xOf(b + 1) - x0), SEL_H - 4);
+          ctx.fillRect(x0, y + 2, Math.max(2, this.xOf(b + 1) - x0), LANE_H - 4);
         }
       }
-      // The person's name on a dark pill at the lane's start, readable over their spans
-      const name = `#${this.selected.id}${this.selected.label ? ' ' + this.selected.label : ''}`;
-      const nw = Math.min(160, ctx.measureText(name).width + 8);
-      ctx.fillStyle = 'rgba(15, 22, 35, 0.85)';
-      ctx.fillRect(2, SEL_TOP + 2, nw, SEL_H - 4);
-      ctx.fillStyle = '#cbd5e1';
-      ctx.fillText(name, 6, SEL_TOP + SEL_H / 2, nw - 8);
-    } else {
+      ctx.globalAlpha = 1;
+      const name = `#${person.id}${person.label ? ' ' + person.label : ''}`;
+      const nw = Math.min(110, ctx.measureText(name).width + 6);
+      ctx.fillStyle = 'rgba(15, 22, 35, 0.8)';
+      ctx.fillRect(1, y + 1, nw, LANE_H - 2);
+      ctx.fillStyle = selected ? '#ffffff' : '#cbd5e1';
+      ctx.fillText(name, 4, y + LANE_H / 2, nw - 6);
+    });
+    if (!this.lanes.length) {
       ctx.fillStyle = '#64748b';
-      ctx.fillText('Select a person to see when they are on screen', 6, SEL_TOP + SEL_H / 2);
+      ctx.fillText('No one listed', 6, SEL_TOP + LANE_H / 2);
     }
+    ctx.font = '11px system-ui, sans-serif';
 
     // Marked range
     const { in: mi, out: mo } = this.range;
@@ -216,10 +253,10 @@ export class Timeline {
       const a = mi ?? mo;
       const b = mo ?? mi;
       ctx.fillStyle = 'rgba(244, 114, 182, 0.22)';
-      ctx.fillRect(this.xOf(Math.min(a, b)), RULER, Math.max(2, this.xOf(Math.max(a, b) + 1) - this.xOf(Math.min(a, b))), HEIGHT - RULER);
+      ctx.fillRect(this.xOf(Math.min(a, b)), RULER, Math.max(2, this.xOf(Math.max(a, b) + 1) - this.xOf(Math.min(a, b))), this.height - RULER);
       ctx.fillStyle = COLORS.draft;
-      if (mi !== null) ctx.fillRect(this.xOf(mi), RULER, 2, HEIGHT - RULER);
-      if (mo !== null) ctx.fillRect(this.xOf(mo + 1) - 2, RULER, 2, HEIGHT - RULER);
+      if (mi !== null) ctx.fillRect(this.xOf(mi), RULER, 2, this.height - RULER);
+      if (mo !== null) ctx.fillRect(this.xOf(mo + 1) - 2, RULER, 2, this.height - RULER);
     }
 
     // Shot cuts
@@ -230,7 +267,7 @@ export class Timeline {
       const x = Math.round(this.xOf(c)) + 0.5;
       ctx.beginPath();
       ctx.moveTo(x, RULER - 4);
-      ctx.lineTo(x, HEIGHT);
+      ctx.lineTo(x, this.height);
       ctx.stroke();
     }
     ctx.setLineDash([]);
@@ -239,7 +276,7 @@ export class Timeline {
     if (this.hoverX !== null && !this.scrubbing) {
       const f = this.frameAtX(this.hoverX);
       ctx.fillStyle = 'rgba(255,255,255,0.35)';
-      ctx.fillRect(Math.round(this.hoverX), RULER, 1, HEIGHT - RULER);
+      ctx.fillRect(Math.round(this.hoverX), RULER, 1, this.height - RULER);
       const label = `${f}`;
       const tw = ctx.measureText(label).width + 8;
       const lx = Math.min(w - tw, Math.max(0, this.hoverX - tw / 2));
@@ -252,7 +289,7 @@ export class Timeline {
     // Playhead
     const px = this.xOf(this.frame) + Math.max(1, this.xOf(1)) / 2;
     ctx.fillStyle = '#f43f5e';
-    ctx.fillRect(Math.round(px) - 1, RULER - 2, 2, HEIGHT - RULER + 2);
+    ctx.fillRect(Math.round(px) - 1, RULER - 2, 2, this.height - RULER + 2);
     ctx.beginPath();
     ctx.moveTo(px - 5, RULER - 6);
     ctx.lineTo(px + 5, RULER - 6);

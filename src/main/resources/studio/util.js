@@ -122,3 +122,17 @@ export function typingInto(target) {
   if (target.tagName !== 'INPUT') return false;
   return !['checkbox', 'radio', 'button', 'submit', 'range', 'file'].includes(target.type);
 }
+
+/**
+ * Gives `target` class the methods (and accessors) of each of `parts`: one view split into modules that share
+ * its state, each small enough to read.
+ */
+export function mixin(target, ...parts) {
+  for (const part of parts) {
+    for (const name of Object.getOwnPropertyNames(part.prototype)) {
+      if (name !== 'constructor') {
+        Object.defineProperty(target.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
+      }
+    }
+  }
+}

@@ -60,6 +60,7 @@ final class StudioProject implements AutoCloseable {
     private List<StudioViews.PersonView> people;
     private List<StudioViews.PersonView> deletedPeople;
     private int revision;
+    private ProjectHistory history;
     private Map<Integer, List<TrackThumbnails.Thumb>> thumbs = Map.of();
     private FrameImages frames;
     private final ExportState export = new ExportState();
@@ -143,14 +144,20 @@ final class StudioProject implements AutoCloseable {
         return Files.exists(dir.resolve(ReviewJson.PROJECT_FILE));
     }
 
-    /** Reads a finished analysis back from the folder. */
+    /** Reads a finished analysis back from the folder, with the decisions it can undo and redo. */
     synchronized void load() {
         Project p = ReviewJson.readProject(dir.resolve(ReviewJson.PROJECT_FILE));
         Findings f = ReviewJson.readFindings(dir.resolve(ReviewJson.FINDINGS_FILE), p.findingsSha256());
-        ready(f, p, TrackThumbnails.read(thumbsDir()));
+        become(f, p, TrackThumbnails.read(thumbsDir()), ProjectHistory.read(dir));
     }
 
+    /** A project just analysed (again): nothing to undo, since earlier versions refer to other findings. */
     synchronized void ready(Findings f, Project p, Map<Integer, List<TrackThumbnails.Thumb>> t) {
+        become(f, p, t, ProjectHistory.fresh(dir));
+    }
+
+    private void become(Findings f, Project p, Map<Integer, List<TrackThumbnails.Thumb>> t, ProjectHistory h) {
+        history = h;
         findings = f;
         project = p;
         thumbs = Map.copyOf(t);
@@ -251,14 +258,43 @@ final class StudioProject implements AutoCloseable {
         requireReady();
         Project next = change.apply(new ProjectEdits(findings, by, clock), project);
         if (next != project) {
-            ReviewJson.writeProject(next, dir.resolve(ReviewJson.PROJECT_FILE));
-            project = next;
-            plan = null;
-            forgetPeople();
-            revision++;
-            notifyChanged();
+            String action = UndoableAction.of(project, next);
+            if (action != null) {
+                history.decided(action, project);
+            }
+            become(next);
         }
         return next;
+    }
+
+    /** What Undo and Redo would take back or do again. */
+    synchronized ProjectHistory.Offer undoOffer() {
+        requireReady();
+        return history.offer();
+    }
+
+    /**
+     * Takes back the last decision as {@code by} ({@code redo}: does the last one taken back again), logged as
+     * "undo: ACTION" or "redo: ACTION". Returns the current project, unchanged when there was nothing to do.
+     */
+    synchronized Project undo(String by, boolean redo) {
+        requireReady();
+        ProjectHistory.Step step = redo ? history.redo(project) : history.undo(project);
+        if (step == null) {
+            throw StudioException.conflict("nothing to " + (redo ? "redo" : "undo"));
+        }
+        Project back = UndoableAction.restore(project, history.project(step));
+        become(new ProjectEdits(findings, by, clock).note(back, (redo ? "redo: " : "undo: ") + step.action(), null));
+        return project;
+    }
+
+    private void become(Project next) {
+        ReviewJson.writeProject(next, dir.resolve(ReviewJson.PROJECT_FILE));
+        project = next;
+        plan = null;
+        forgetPeople();
+        revision++;
+        notifyChanged();
     }
 
     /**

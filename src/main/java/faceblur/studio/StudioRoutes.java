@@ -108,6 +108,7 @@ final class StudioRoutes {
         r.post(p + "/tracks", ctx -> handle(ctx, this::draw));
         r.post(p + "/tracks/{track}/{action}", ctx -> handle(ctx, this::trackAction));
         r.post(p + "/settings", ctx -> handle(ctx, this::settings));
+        new StudioEditRoutes(studio).register(config, prefix, (ctx, action) -> handle(ctx, action::run));
         r.post(p + "/export", ctx -> handle(ctx, (c, s) -> {
             StudioProject project = project(c);
             studio.export(project, s.user(), body(c).path("signedOffBy").asText(null));

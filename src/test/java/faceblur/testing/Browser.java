@@ -1,13 +1,16 @@
 package faceblur.testing;
 
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 
 /**
  * Debian's chromium, headless, driven by Debian's chromedriver: the browser the studio's pages are tested in.
@@ -36,5 +39,20 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** A wait on {@code browser} for up to {@code limit}, looking every 100 ms. */
+    public static WebDriverWait waiting(WebDriver browser, Duration limit) {
+        return new WebDriverWait(browser, limit, Duration.ofMillis(100));
+    }
+
+    /** Quits {@code browser} and stops the server it tested, either of them null when it never started. */
+    public static void quit(WebDriver browser, ServerProcess server) {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 }
