@@ -96,7 +96,18 @@ public final class ProjectEdits {
             }
         }
         Project next = copy(p, tracks, people, p.nextTrackId(), p.nextPersonId());
-        return logged(next, "merge", target.id(), null, null, null, "people " + persons + " are one person");
+        next = logged(next, "merge", target.id(), null, null, null, "people " + persons + " are one person");
+        List<Integer> wasKept = persons.stream().filter(id -> p.person(id).decision() == Decision.KEEP).toList();
+        if (allKept || wasKept.isEmpty()) {
+            return next;
+        }
+        // Safety wins, but a face the reviewer chose to show is hidden now: say so in the log, where the page
+        // and the report read it, rather than let the decision change unseen.
+        List<Integer> hidden = persons.stream().filter(id -> !wasKept.contains(id)).toList();
+        return logged(next, "blur", target.id(), null, null, null, "merged: " + (wasKept.size() == 1 ? "person "
+                + wasKept.get(0) + " was" : "people " + wasKept + " were") + " kept visible, now hidden with "
+                + (hidden.size() == 1 ? "person " + hidden.get(0) : "people " + hidden) + "; keep person "
+                + target.id() + " to show them all");
     }
 
     /** Track {@code track} becomes a person of its own, hidden. */

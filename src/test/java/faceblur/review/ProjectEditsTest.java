@@ -129,8 +129,15 @@ class ProjectEditsTest {
         assertThat(mixed.people()).hasSize(2);
         assertThat(mixed.person(a).decision()).isEqualTo(Decision.BLUR);
         assertThat(mixed.tracksOf(a)).hasSize(2);
+        // Hiding a face the reviewer chose to show is a decision of its own in the log.
+        assertThat(mixed.log().get(mixed.log().size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("blur");
+            assertThat(e.person()).isEqualTo(a);
+            assertThat(e.detail()).contains("person " + a + " was kept visible, now hidden with person " + c);
+        });
         Project bothKept = edits.merge(edits.decide(kept, c, Decision.KEEP), List.of(a, c));
         assertThat(bothKept.person(a).decision()).isEqualTo(Decision.KEEP);
+        assertThat(bothKept.log().get(bothKept.log().size() - 1).action()).isEqualTo("merge");
         assertThatThrownBy(() -> edits.merge(start, List.of(a))).isInstanceOf(FaceblurException.class);
         assertThatThrownBy(() -> edits.merge(start, List.of(a, 99))).hasMessageContaining("no person 99");
     }
