@@ -74,7 +74,8 @@ public final class Studio implements AutoCloseable {
         this.catalog = catalog;
         this.clock = clock;
         this.library = new ProjectLibrary(settings.dataDir().resolve("projects"), clock, this::publish);
-        this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath);
+        this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath,
+                settings.web(), clock);
         this.uploads = uploadsFolder(settings);
         resumeFollowing();
     }

@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The studio's HTTP routes under one prefix: the page and its files, and the JSON API it calls. Every route but
- * the sign-in checks the session first, and every change its CSRF token; failures answer
+ * The studio's HTTP routes under one prefix: the page and its files, and the JSON API it calls. One filter before
+ * every route under the prefix checks the session, and for changes the CSRF token, so that a route added later is
+ * guarded without asking; only {@link StudioAccess#PUBLIC} ones are not. Failures answer
  * {@code {"error": .., "message": ..}} with their status.
  */
 final class StudioRoutes {
@@ -42,6 +43,8 @@ final class StudioRoutes {
     private static final Pattern UPLOAD_NAME = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_MASK_FRAMES = 1200;
     private static final int MAX_PEOPLE_PAGE = 500;
+    /** Where the access filter leaves the request's session for the route. */
+    private static final String SESSION = "faceblur.studio.session";
 
     @FunctionalInterface
     private interface Action {
@@ -60,6 +63,7 @@ final class StudioRoutes {
 
     void register(JavalinConfig config) {
         var r = config.routes;
+        r.before(prefix + "/*", this::guard);
         r.get(prefix + "/", this::page);
         r.get(prefix + "/app/{file}", this::asset);
         r.post(prefix + "/api/signin", this::signIn);
@@ -70,11 +74,7 @@ final class StudioRoutes {
         r.get(prefix + "/api/session", ctx -> handle(ctx, (c, s) -> Map.of("user", s.user(), "csrf", s.csrf(),
                 "maxUploadBytes", studio.settings().maxUploadBytes(), "signsInWithKeys", access.signsInWithKeys())));
         SseHandler events = new SseHandler(client -> studio.events().add(client));
-        r.get(prefix + "/api/events", ctx -> {
-            if (session(ctx) != null) {
-                events.handle(ctx);
-            }
-        });
+        r.get(prefix + "/api/events", events::handle);
         r.get(prefix + "/api/videos", ctx -> handle(ctx, (c, s) -> studio.catalog().list()));
         r.get(prefix + "/api/projects", ctx -> handle(ctx, (c, s) ->
                 studio.library().list().stream().map(StudioViews::status).toList()));
@@ -124,8 +124,13 @@ final class StudioRoutes {
             ctx.redirect(prefix + "/", HttpStatus.FOUND);
             return;
         }
-        if (access.openWithToken(ctx)) {
-            ctx.redirect(prefix + "/", HttpStatus.SEE_OTHER);
+        try {
+            if (access.openWithToken(ctx)) {
+                ctx.redirect(prefix + "/", HttpStatus.SEE_OTHER);
+                return;
+            }
+        } catch (StudioException e) {
+            ctx.status(e.status()).contentType("text/plain; charset=utf-8").result("faceblur studio: " + e.getMessage() + "\n");
             return;
         }
         if (access.session(ctx).isPresent()) {
@@ -139,10 +144,8 @@ final class StudioRoutes {
 
     private void asset(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
-        if (!ASSET.matcher(file).matches() || session(ctx) == null) {
-            if (!ctx.status().isError()) {
-                ctx.status(404);
-            }
+        if (!ASSET.matcher(file).matches()) {
+            ctx.status(404);
             return;
         }
         byte[] bytes = resource(file);
@@ -170,9 +173,28 @@ final class StudioRoutes {
         ctx.header("Referrer-Policy", "no-referrer");
     }
 
+    /**
+     * Before every route under the prefix: the session it needs (left for the route), or the answer 401/403; the
+     * route does not run then.
+     */
+    private void guard(Context ctx) {
+        String path = ctx.path().substring(ctx.contextPath().length());
+        String route = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        try {
+            StudioAccess.Session session = access.require(ctx, route.isEmpty() ? "/" : route);
+            if (session != null) {
+                ctx.attribute(SESSION, session);
+            }
+        } catch (StudioException e) {
+            noStore(ctx);
+            error(ctx, e.status(), e.code(), e.getMessage());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
     private void signIn(Context ctx) {
         noStore(ctx);
-        String problem = StudioAccess.crossSiteProblem(ctx, null);
+        String problem = access.crossSiteProblem(ctx, null);
         if (problem != null) {
             error(ctx, 403, "CrossSiteRequest", problem);
             return;
@@ -188,10 +210,14 @@ final class StudioRoutes {
             error(ctx, 400, "BadRequest", "send {\"accessKeyId\": .., \"secretAccessKey\": ..}");
             return;
         }
-        if (access.openWithKey(ctx, body.path("accessKeyId").asText(null), body.path("secretAccessKey").asText(null))) {
-            ctx.contentType("application/json").result(StudioViews.json(Map.of("signedIn", true)));
-        } else {
-            error(ctx, 401, "SignInFailed", "wrong access key id or secret access key");
+        try {
+            if (access.openWithKey(ctx, body.path("accessKeyId").asText(null), body.path("secretAccessKey").asText(null))) {
+                ctx.contentType("application/json").result(StudioViews.json(Map.of("signedIn", true)));
+            } else {
+                error(ctx, 401, "SignInFailed", "wrong access key id or secret access key");
+            }
+        } catch (StudioException e) {
+            error(ctx, e.status(), e.code(), e.getMessage());
         }
     }
 
@@ -219,8 +245,7 @@ final class StudioRoutes {
                 ctx.contentType("application/json").result(StudioViews.json(result));
             }
         } catch (StudioException e) {
-            error(ctx, e.status(), e.status() == 403 ? "Forbidden" : e.status() == 404 ? "NotFound"
-                    : e.status() == 409 ? "Conflict" : e.status() == 413 ? "TooLarge" : "BadRequest", e.getMessage());
+            error(ctx, e.status(), e.code(), e.getMessage());
         } catch (FaceblurException e) {
             error(ctx, 400, "BadRequest", e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -229,21 +254,11 @@ final class StudioRoutes {
         }
     }
 
-    /** The request's session, or null after answering 401 or 403. */
+    /** The session {@link #guard} found for this request, or null after answering 401 (a public route). */
     private StudioAccess.Session session(Context ctx) {
-        StudioAccess.Session session = access.session(ctx).orElse(null);
+        StudioAccess.Session session = ctx.attribute(SESSION);
         if (session == null) {
-            error(ctx, 401, "SignInRequired", access.signsInWithKeys()
-                    ? "sign in at " + prefix + "/ with an access key"
-                    : "open the link faceblur studio printed when it started (it ends in ?token=...)");
-            return null;
-        }
-        if (StudioAccess.changesState(ctx)) {
-            String problem = StudioAccess.crossSiteProblem(ctx, session);
-            if (problem != null) {
-                error(ctx, 403, "CrossSiteRequest", problem);
-                return null;
-            }
+            error(ctx, 401, "SignInRequired", "this route needs a session");
         }
         return session;
     }
