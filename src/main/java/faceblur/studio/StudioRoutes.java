@@ -10,7 +10,6 @@ import faceblur.review.Decision;
 import faceblur.review.Project;
 import faceblur.review.ReviewExport;
 import faceblur.review.ReviewJson;
-import faceblur.video.VideoFiles;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -307,6 +306,16 @@ final class StudioRoutes {
         return new Box(b.get("x").asDouble(), b.get("y").asDouble(), b.get("width").asDouble(), b.get("height").asDouble());
     }
 
+    /** A whole-number part of the path ({frame}, {person}, {track}): 400 naming it, not a 500, when it is not. */
+    private static int intPath(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new StudioException(400, name + " must be a whole number, got " + v);
+        }
+    }
+
     private static int intParam(Context ctx, String name, int fallback) {
         String v = ctx.queryParam(name);
         if (v == null) {
@@ -325,7 +334,7 @@ final class StudioRoutes {
 
     private Object person(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int person = Integer.parseInt(ctx.pathParam("person"));
+        int person = intPath(ctx, "person");
         JsonNode body = body(ctx);
         if (body.has("decision")) {
             String d = text(body, "decision").toUpperCase(Locale.ROOT);
@@ -360,7 +369,7 @@ final class StudioRoutes {
 
     private Object trackAction(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int track = Integer.parseInt(ctx.pathParam("track"));
+        int track = intPath(ctx, "track");
         String action = ctx.pathParam("action");
         JsonNode body = body(ctx);
         Project result = switch (action) {
@@ -417,7 +426,7 @@ final class StudioRoutes {
 
     private Object frameImage(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int frame = Integer.parseInt(ctx.pathParam("frame"));
+        int frame = intPath(ctx, "frame");
         boolean after = !"before".equals(ctx.queryParam("view"));
         long micros = project.findings().micros(frame);
         List<Box> hide = after ? project.plan().hiddenBoxesAt(micros) : List.of();
@@ -440,17 +449,24 @@ final class StudioRoutes {
     private Object media(Context ctx, StudioAccess.Session s) throws IOException {
         Path file = project(ctx).media();
         ctx.header("Cache-Control", "private, no-cache");
-        ctx.writeSeekableStream(Files.newInputStream(file), "video/mp4", Files.size(file));
+        ctx.writeSeekableStream(Files.newInputStream(file), Downloads.videoType(file), Files.size(file));
         return null;
     }
 
-    /** The last export's video, or its report as JSON ({@code report.json}) or text ({@code report.txt}). */
+    /**
+     * An export's video, or its report as JSON ({@code report.json}) or text ({@code report.txt}): the latest
+     * export's, or with {@code ?revision=N} that of the export kept for revision N.
+     */
     private Object download(Context ctx, StudioAccess.Session s) throws IOException {
         StudioProject project = project(ctx);
-        Path video = project.export().video();
-        if (video == null || project.export().phase() != ExportState.Phase.DONE || !Files.exists(video)) {
+        String revision = ctx.queryParam("revision");
+        ExportState.Kept kept = revision == null ? project.export().last()
+                : project.export().kept(intParam(ctx, "revision", -1)).orElseThrow(() ->
+                StudioException.notFound("no export of revision " + revision + " is kept"));
+        if (kept == null || !Files.exists(kept.video())) {
             throw StudioException.notFound("nothing exported yet");
         }
+        Path video = kept.video();
         String which = ctx.pathParam("file");
         Path file = switch (which) {
             case "video" -> video;
@@ -458,14 +474,13 @@ final class StudioRoutes {
             case "report.txt" -> ReviewExport.textReportFor(video);
             default -> throw StudioException.notFound("no export file " + which + " (video, report.json, report.txt)");
         };
-        String type = which.equals("video") ? "video/mp4" : which.endsWith("json") ? "application/json"
-                : "text/plain; charset=utf-8";
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
-        ctx.contentType(type);
+        String type = which.equals("video") ? Downloads.videoType(file) : which.endsWith("json")
+                ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+        ctx.header("Content-Disposition", Downloads.attachment(file.getFileName().toString()));
         if (which.equals("video")) {
             ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
         } else {
-            ctx.result(Files.readAllBytes(file));
+            ctx.contentType(type).result(Files.readAllBytes(file));
         }
         return null;
     }
@@ -476,9 +491,8 @@ final class StudioRoutes {
             throw new StudioException(400, "give the file's name: POST " + prefix + "/api/uploads?name=clip.mp4");
         }
         String safe = UPLOAD_NAME.matcher(Path.of(name).getFileName().toString()).replaceAll("_");
-        if (!VideoFiles.isVideoName(safe) || safe.startsWith(".")) {
-            throw new StudioException(400, name + ": not a video file name (" + String.join(", ",
-                    VideoFiles.EXTENSIONS.stream().sorted().toList()) + ")");
+        if (!VideoCatalog.isVideoName(safe) || safe.startsWith(".")) {
+            throw new StudioException(400, name + ": not a video file name (" + VideoCatalog.extensions() + ")");
         }
         Path file = Uploads.receive(ctx, studio.uploads(), safe, studio.settings().maxUploadBytes());
         return Map.of("path", file.toString(), "name", file.getFileName().toString(), "bytes", Files.size(file));
