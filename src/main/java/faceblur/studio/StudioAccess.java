@@ -88,12 +88,16 @@ final class StudioAccess {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        if (now - live.lastSeenNanos() > web.sessionIdle().toNanos()) {
+        if (expired(live, now)) {
             sessions.remove(id);
             return Optional.empty();
         }
         sessions.put(id, new Live(live.session(), now));
         return Optional.of(live.session());
+    }
+
+    private boolean expired(Live live, long nowNanos) {
+        return nowNanos - live.lastSeenNanos() > web.sessionIdle().toNanos();
     }
 
     /**
@@ -154,11 +158,13 @@ final class StudioAccess {
     }
 
     private synchronized void open(Context ctx, String user) {
+        long now = System.nanoTime();
+        sessions.values().removeIf(l -> expired(l, now));
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.remove(sessions.keySet().iterator().next());
         }
         Session s = new Session(newSecret(), user, newSecret());
-        sessions.put(s.id(), new Live(s, System.nanoTime()));
+        sessions.put(s.id(), new Live(s, now));
         ctx.header("Set-Cookie", cookie(ctx, s.id(), ""));
     }
 
