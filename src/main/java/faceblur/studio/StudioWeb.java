@@ -18,7 +18,7 @@ public record StudioWeb(boolean trustProxy, Duration sessionIdle) {
 
     public StudioWeb {
         if (sessionIdle.isNegative() || sessionIdle.isZero()) {
-            throw new FaceblurException("--session-idle must be longer than 0; got " + sessionIdle);
+            throw new FaceblurException("--session-idle must be longer than 0, e.g. 30m or 2h");
         }
     }
 

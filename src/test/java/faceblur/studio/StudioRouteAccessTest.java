@@ -72,6 +72,7 @@ class StudioRouteAccessTest {
                     HttpResponse<String> r = send(HttpRequest.newBuilder(s.base.resolve(concrete(h.getPath())))
                             .method(h.getHttpMethod().name(), HttpRequest.BodyPublishers.ofString("{}")));
                     if (StudioAccess.PUBLIC.contains(route)) {
+                        assertThat(r.body()).as(route).doesNotContain("SignInRequired");
                         open.add(route);
                         continue;
                     }
