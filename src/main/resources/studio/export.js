@@ -22,9 +22,11 @@ export class ExportPanel {
     this.cancel = $('export-cancel');
     this.progress = $('export-progress');
     this.downloads = $('export-downloads');
-    this.exportedAt = null; // revision of the project when the shown export was made
-    this.revision = 0;
     this.phase = 'none';
+    // Every export kept, one per revision of the review, newest first: links to its video and reports.
+    this.kept = document.createElement('ul');
+    this.kept.className = 'export-list';
+    this.downloads.after(this.kept);
     const key = `faceblur-signed-off-by`;
     this.signed.value = localStorage.getItem(key) || '';
     this.signed.onchange = () => localStorage.setItem(key, this.signed.value.trim());
@@ -87,14 +89,15 @@ export class ExportPanel {
     }
   }
 
-  /** Follows the project's Status: export phase, progress, and whether decisions changed since. */
+  /**
+   * Follows the project's Status: export phase, progress, the exports kept, and whether decisions were made
+   * after the revision the latest export rendered (the studio counts them: one made during an export is not in it).
+   */
   update(status) {
     const e = status.export;
-    const before = this.phase;
     this.phase = e.phase;
-    this.revision = status.revision;
     const busy = e.phase === 'waiting' || e.phase === 'running';
-    if (e.phase === 'done' && before !== 'done' && before !== 'none') this.exportedAt = status.revision;
+    this.showKept(e.kept || []);
     this.button.disabled = busy || status.state !== 'ready';
     this.button.textContent = e.phase === 'done' ? 'Export again' : 'Export video';
     this.cancel.hidden = !busy;
@@ -109,8 +112,10 @@ export class ExportPanel {
         if (e.progress && e.progress.total > 0) bar = e.progress.done / e.progress.total;
         break;
       case 'done': {
-        const stale = this.exportedAt !== null && status.revision > this.exportedAt;
-        text = stale ? `Decisions changed since ${e.file} was exported: export again to include them.`
+        const newer = e.newerDecisions || 0;
+        const stale = newer > 0;
+        text = stale ? `${newer} decision${newer === 1 ? '' : 's'} made after ${e.file} (revision ${e.revision}) `
+          + 'are not in it: export again to include them.'
           : `Exported ${e.file}. Check the report before you share the video.`;
         this.progress.classList.toggle('warn', stale);
         break;
@@ -136,20 +141,28 @@ export class ExportPanel {
     }
   }
 
-  /** On opening a project whose last export is done: were decisions made after it? The log says. */
-  async checkExportAge(status) {
-    if (status.export.phase !== 'done') return;
-    try {
-      const log = await this.api.log();
-      let last = -1;
-      log.forEach((entry, i) => {
-        if (entry.action === 'export') last = i;
-      });
-      const after = log.slice(last + 1).filter((x) => x.action !== 'export').length;
-      this.exportedAt = status.revision - after;
-      this.update(status);
-    } catch {
-      // the age is a hint; without the log, say nothing
-    }
+  /** On opening a project: the status already says how old its export is. */
+  checkExportAge(status) {
+    this.update(status);
+  }
+
+  /** The kept exports, each with its video and reports. */
+  showKept(kept) {
+    this.kept.replaceChildren(...kept.map((k) => {
+      const li = document.createElement('li');
+      const query = k.revision >= 0 ? `?revision=${k.revision}` : '';
+      const name = document.createElement('span');
+      name.textContent = k.revision >= 0 ? `Revision ${k.revision}: ${k.file}` : k.file;
+      li.append(name);
+      for (const [label, file] of [['video', 'video'], ['report (JSON)', 'report.json'], ['report (text)', 'report.txt']]) {
+        const a = document.createElement('a');
+        a.href = this.api.downloadUrl(file) + query;
+        a.textContent = label;
+        a.setAttribute('download', '');
+        li.append(' · ', a);
+      }
+      return li;
+    }));
+    this.kept.hidden = kept.length === 0;
   }
 }

@@ -23,6 +23,8 @@ export class Home {
     this.changedAt = new Map(); // project id -> eventSeq of its last event
     this.uploading = null;
     $('upload-limit').textContent = `Up to ${formatBytes(session.maxUploadBytes)}. It is analysed as soon as it arrives.`;
+    // The studio takes animated GIFs too; to a browser they are pictures, not video/*.
+    if (!$('upload-input').accept.includes('.gif')) $('upload-input').accept += ',.gif,image/gif';
     $('upload-input').addEventListener('change', (e) => {
       const file = e.target.files[0];
       e.target.value = '';

@@ -13,6 +13,7 @@ import faceblur.server.ServiceLimits;
 import faceblur.storage.S3Settings;
 import faceblur.storage.StorageException;
 import faceblur.studio.Studio;
+import faceblur.studio.StudioWeb;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -160,7 +161,7 @@ final class NodeOptions {
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
                 accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                metricsPublic, region);
+                metricsPublic, region, StudioWeb.defaults());
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

@@ -61,9 +61,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     NodeOptions node = new NodeOptions();
 
+    @Mixin
+    StudioWebOptions studioWeb = new StudioWebOptions();
+
     @Override
     public Integer call() throws InterruptedException {
-        ServeSettings settings = node.settings(host, port, s3Port, false);
+        ServeSettings settings = node.settings(host, port, s3Port, false).withStudioWeb(studioWeb.settings());
         // Loading the model, the database and the S3 endpoint takes a while; say so before it does.
         FaceblurServer.requirePortsFree(settings);
         System.err.println("faceblur serve: starting (face model, job database, S3 endpoint; can take 20 s)...");

@@ -81,6 +81,9 @@ final class StudioCommand implements Callable<Integer> {
     long maxVideoBytes = ServiceLimits.defaults().maxVideoBytes();
 
     @Mixin
+    StudioWebOptions web = new StudioWebOptions();
+
+    @Mixin
     DetectionOptions detection = new DetectionOptions();
 
     @Mixin
@@ -98,7 +101,7 @@ final class StudioCommand implements Callable<Integer> {
         String token = Studio.token();
         StudioSettings settings = new StudioSettings(data, maxVideoBytes, token, Map.of(),
                 System.getProperty("user.name", "local user"), detection.provenance(tracking),
-                RedactionSettings.defaults(), EncoderSettings.defaults().withThreads(detection.threads));
+                RedactionSettings.defaults(), EncoderSettings.defaults().withThreads(detection.threads), web.settings());
         FaceBlur engine = detection.engine(tracking);
         Studio studio;
         Javalin http;

@@ -10,7 +10,12 @@ import faceblur.video.MetadataPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +86,11 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                 continue;
             }
             if (p.decision() == Decision.KEEP) {
-                List<Span> spans = new ArrayList<>();
-                live.forEach(t -> spans.addAll(spans(findings, RedactionPlan.tracksOf(t, found))));
-                kept.add(new PersonFrames(p.id(), p.label(), live.stream().map(ReviewTrack::id).toList(), spans));
+                // One list of the person's frames: tracks that overlap would otherwise repeat ranges.
+                List<Track> covering = new ArrayList<>();
+                live.forEach(t -> covering.addAll(RedactionPlan.tracksOf(t, found)));
+                kept.add(new PersonFrames(p.id(), p.label(), live.stream().map(ReviewTrack::id).toList(),
+                        spans(findings, covering)));
             } else {
                 hiddenPeople++;
             }
@@ -100,7 +107,7 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                         t.drawn().keyframes().stream().map(Keyframe::frame).toList(), spans));
             } else if (!t.adjustments().isEmpty()) {
                 corrected.add(new Correction(t.id(), t.person(),
-                        t.adjustments().stream().map(a -> findings.frameAt(a.micros())).toList()));
+                        t.adjustments().stream().map(a -> findings.frameAt(a.micros())).distinct().sorted().toList()));
             }
         }
         int tracksHidden = (int) project.tracks().stream()
@@ -114,10 +121,32 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                 project.log());
     }
 
-    /** The frames each of {@code tracks} covers. */
+    /** The frames {@code tracks} cover together, in order, each frame in one range only. */
     private static List<Span> spans(Findings findings, List<Track> tracks) {
-        return findings.framesOf(tracks).stream().map(r -> new Span(r.first(), r.last(),
-                findings.micros(r.first()) / 1e6, findings.micros(r.last()) / 1e6)).toList();
+        List<Findings.FrameRange> ranges = new ArrayList<>(findings.framesOf(tracks));
+        ranges.sort(Comparator.comparingInt(Findings.FrameRange::first));
+        List<Span> spans = new ArrayList<>();
+        int first = -1;
+        int last = -1;
+        for (Findings.FrameRange r : ranges) {
+            if (first >= 0 && r.first() <= last + 1) {
+                last = Math.max(last, r.last());
+                continue;
+            }
+            if (first >= 0) {
+                spans.add(span(findings, first, last));
+            }
+            first = r.first();
+            last = r.last();
+        }
+        if (first >= 0) {
+            spans.add(span(findings, first, last));
+        }
+        return spans;
+    }
+
+    private static Span span(Findings findings, int first, int last) {
+        return new Span(first, last, findings.micros(first) / 1e6, findings.micros(last) / 1e6);
     }
 
     public byte[] json() {
@@ -132,23 +161,16 @@ public record RedactionReport(String format, int version, String exportedAt, Str
     public String text() {
         StringBuilder s = new StringBuilder();
         s.append("faceblur redaction report\n=========================\n\n");
-        line(s, "Exported", exportedAt + " by " + exportedBy);
+        line(s, "Exported", time(exportedAt) + " by " + plain(exportedBy));
         if (signedOffBy != null) {
-            line(s, "Signed off by", signedOffBy);
+            line(s, "Signed off by", plain(signedOffBy));
         }
-        line(s, "Engine", engine);
-        line(s, "Input", input.name() + ", " + input.bytes() + " bytes, SHA-256 " + input.sha256());
-        line(s, "Output", output.name() + ", " + output.bytes() + " bytes, " + frames + " frames, SHA-256 "
+        line(s, "Engine", plain(engine));
+        line(s, "Input", plain(input.name()) + ", " + input.bytes() + " bytes, SHA-256 " + input.sha256());
+        line(s, "Output", plain(output.name()) + ", " + output.bytes() + " bytes, " + frames(frames) + ", SHA-256 "
                 + output.sha256());
-        line(s, "Face model", model.name() + ", SHA-256 " + model.sha256());
-        line(s, "Detection", String.format(Locale.ROOT, "threshold %.2f, upscale %.2f, every %d frame(s), full "
-                        + "size on every %d of those and half size between; faces held %.1f s before and after "
-                        + "they are seen, gaps up to %.1f s filled, faces seen on fewer than %d frames with no "
-                        + "score of %.1f left out",
-                provenance.detector().threshold(), provenance.detector().upscale(), provenance.schedule().every(),
-                provenance.schedule().fullEvery(), provenance.tracking().extendMicros() / 1e6,
-                provenance.tracking().maxGapMicros() / 1e6, provenance.tracking().minSightings(),
-                TrackerSettings.SURE_SCORE));
+        line(s, "Face model", plain(model.name()) + ", SHA-256 " + model.sha256());
+        line(s, "Detection", detection());
         line(s, "Hiding", redaction.style() + ", " + redaction.shape() + ", mask scale " + redaction.maskScale());
         line(s, "Encoding", encoding.codec() + ", crf " + encoding.crf() + ", preset " + encoding.preset()
                 + "; the source's tags (place, time, device, names) " + encoding.sourceTags());
@@ -162,7 +184,7 @@ public record RedactionReport(String format, int version, String exportedAt, Str
             s.append("  nobody\n");
         }
         for (PersonFrames p : keptVisible) {
-            s.append("  person ").append(p.person()).append(p.label() == null ? "" : " (" + p.label() + ")")
+            s.append("  person ").append(p.person()).append(p.label() == null ? "" : " (" + plain(p.label()) + ")")
                     .append(", tracks ").append(p.tracks()).append(": ").append(spanText(p.frames())).append('\n');
         }
         s.append("\nDrawn by hand:\n");
@@ -192,7 +214,7 @@ public record RedactionReport(String format, int version, String exportedAt, Str
         }
         s.append("\nDecisions, oldest first:\n");
         for (LogEntry e : log) {
-            s.append("  ").append(e.at()).append("  ").append(e.by()).append("  ").append(e.action());
+            s.append("  ").append(time(e.at())).append("  ").append(plain(e.by())).append("  ").append(plain(e.action()));
             if (e.person() != null) {
                 s.append(", person ").append(e.person());
             }
@@ -204,11 +226,70 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                         : ", frames " + e.fromFrame() + "-" + e.toFrame());
             }
             if (e.detail() != null) {
-                s.append(": ").append(e.detail());
+                s.append(": ").append(plain(e.detail()));
             }
             s.append('\n');
         }
         return s.toString();
+    }
+
+    private String detection() {
+        TrackerSettings tracking = provenance.tracking();
+        int every = provenance.schedule().every();
+        int minSightings = tracking.minSightings();
+        return String.format(Locale.ROOT, "threshold %.2f, upscale %.2f, %s, full size on every %d of those and half "
+                        + "size between; faces held %.1f s before and after they are seen, gaps up to %.1f s filled%s",
+                provenance.detector().threshold(), provenance.detector().upscale(),
+                every == 1 ? "every frame" : "every " + every + " frames", provenance.schedule().fullEvery(),
+                tracking.extendMicros() / 1e6, tracking.maxGapMicros() / 1e6, minSightings <= 1 ? ""
+                        : String.format(Locale.ROOT, ", faces seen on %s with no score of %.1f left out",
+                        minSightings == 2 ? "only 1 frame" : "fewer than " + minSightings + " frames",
+                        TrackerSettings.SURE_SCORE));
+    }
+
+    private static String frames(int n) {
+        return n == 1 ? "1 frame" : n + " frames";
+    }
+
+    /** Every time of the report to the millisecond, so that times line up and none looks cut short. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    static String time(String iso) {
+        try {
+            return TIME.format(Instant.parse(iso));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return plain(iso);
+        }
+    }
+
+    /**
+     * Text a person or a file named (labels, names, notes) as one line of the report: a line break, a tab or any
+     * other control character is written as its escape, and so is the backslash, so that no text can forge a
+     * line of the report or hide part of one.
+     */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85
+                            || Character.getType(c) == Character.FORMAT) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
     }
 
     private static void line(StringBuilder s, String name, String value) {

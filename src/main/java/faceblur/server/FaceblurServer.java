@@ -115,7 +115,7 @@ public final class FaceblurServer implements AutoCloseable {
         StudioSettings studio = new StudioSettings(data.resolve("studio"), settings.limits().maxVideoBytes(),
                 settings.studioToken(), settings.accessKeys(), System.getProperty("user.name", "local user"),
                 settings.provenance(), RedactionSettings.defaults(),
-                EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()));
+                EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()), settings.studioWeb());
         return Studio.buckets(studio, engine, store);
     }
 

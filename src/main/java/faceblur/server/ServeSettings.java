@@ -6,6 +6,7 @@ import faceblur.pipeline.SegmentSettings;
 import faceblur.pipeline.WatchConfig;
 import faceblur.review.Provenance;
 import faceblur.storage.S3Settings;
+import faceblur.studio.StudioWeb;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,12 +35,14 @@ import java.util.Set;
  * @param snsConfirmHosts hosts whose SNS SubscriptionConfirmation /s3-events confirms (lower case)
  * @param metricsPublic whether /metrics is readable unsigned when access keys are set
  * @param region      the AWS region requests to the API must be signed for
+ * @param studioWeb   whether the studio believes a reverse proxy, and when its idle sessions end
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
                             String webhookToken, Provenance provenance, String studioToken, String accountId,
-                            Set<String> snsConfirmHosts, boolean metricsPublic, String region) {
+                            Set<String> snsConfirmHosts, boolean metricsPublic, String region,
+                            StudioWeb studioWeb) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
@@ -52,6 +55,12 @@ public record ServeSettings(String host, int port, int s3Port, Path dataDir, Str
         if (!accountId.matches("[0-9]{12}")) {
             throw new FaceblurException("--account-id must be 12 digits, like an AWS account id; got " + accountId);
         }
+    }
+
+    public ServeSettings withStudioWeb(StudioWeb web) {
+        return new ServeSettings(host, port, s3Port, dataDir, jdbcUrl, remoteStore, accessKeys, limits, jobs, watch,
+                segments, sourceCacheBytes, worker, webhookToken, provenance, studioToken, accountId, snsConfirmHosts,
+                metricsPublic, region, web);
     }
 
     String databaseUrl() {

@@ -4,7 +4,6 @@ import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
 import faceblur.storage.StorageException;
 import faceblur.storage.StoredObject;
-import faceblur.video.VideoFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ final class BucketVideos implements VideoCatalog {
         try {
             for (String bucket : store.buckets()) {
                 for (StoredObject o : store.list(bucket, null)) {
-                    if (VideoFiles.isVideoName(o.location().key()) && videos.size() < LIST_LIMIT) {
+                    if (VideoCatalog.isVideoName(o.location().key()) && videos.size() < LIST_LIMIT) {
                         String key = o.location().key();
                         videos.add(new Video(o.location().toString(), key.substring(key.lastIndexOf('/') + 1), o.size()));
                     }

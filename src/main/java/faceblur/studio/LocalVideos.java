@@ -1,6 +1,5 @@
 package faceblur.studio;
 
-import faceblur.video.VideoFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +47,7 @@ final class LocalVideos implements VideoCatalog {
         files.forEach(f -> videos.add(video(f)));
         for (Path folder : folders) {
             try (Stream<Path> walk = Files.walk(folder, LIST_DEPTH)) {
-                walk.filter(Files::isRegularFile).filter(VideoFiles::isVideoName)
+                walk.filter(Files::isRegularFile).filter(p -> VideoCatalog.isVideoName(p.getFileName().toString()))
                         .filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted().limit(LIST_LIMIT).forEach(p -> videos.add(video(p)));
             } catch (IOException | UncheckedIOException e) {

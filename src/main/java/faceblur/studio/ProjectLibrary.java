@@ -1,7 +1,6 @@
 package faceblur.studio;
 
 import faceblur.FaceblurException;
-import faceblur.video.VideoFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ final class ProjectLibrary implements AutoCloseable {
                 if (p.hasProjectFile()) {
                     try {
                         p.load();
-                        latestExport(p);
+                        p.export().load(p.exportsDir());
                     } catch (FaceblurException e) {
                         p.failed(e.getMessage());
                     }
@@ -63,18 +62,6 @@ final class ProjectLibrary implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new FaceblurException(root + ": cannot list the projects (" + e.getMessage() + ")");
-        }
-    }
-
-    /** A previous export of the project, offered again for download. */
-    private static void latestExport(StudioProject p) throws IOException {
-        if (!Files.isDirectory(p.exportsDir())) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(p.exportsDir())) {
-            files.filter(f -> VideoFiles.isVideoName(f) && !f.getFileName().toString().startsWith("."))
-                    .max(Comparator.comparing(f -> f.toFile().lastModified()))
-                    .ifPresent(f -> p.export().done(f));
         }
     }
 

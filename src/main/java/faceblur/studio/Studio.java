@@ -74,7 +74,8 @@ public final class Studio implements AutoCloseable {
         this.catalog = catalog;
         this.clock = clock;
         this.library = new ProjectLibrary(settings.dataDir().resolve("projects"), clock, this::publish);
-        this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath);
+        this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath,
+                settings.web(), clock);
         this.uploads = uploadsFolder(settings);
         resumeFollowing();
     }
@@ -231,8 +232,12 @@ public final class Studio implements AutoCloseable {
         p.export().cancel();
     }
 
-    /** Queues an export of the project as it is now. */
+    /**
+     * Queues an export of the project as it is now: the version at this request is the one rendered, so that a
+     * decision made while the export waits or runs is not in it, and is shown as newer than it.
+     */
     void export(StudioProject p, String by, String signedOffBy) {
+        Project project = p.project();
         synchronized (p.export()) {
             if (p.export().busy()) {
                 throw StudioException.conflict("an export of " + p.name() + " is already under way");
@@ -240,18 +245,19 @@ public final class Studio implements AutoCloseable {
             p.export().waiting();
         }
         p.progressChanged();
-        heavyWork.submit(() -> runExport(p, by, signedOffBy));
+        heavyWork.submit(() -> runExport(p, project, by, signedOffBy));
     }
 
-    private void runExport(StudioProject p, String by, String signedOffBy) {
+    private void runExport(StudioProject p, Project project, String by, String signedOffBy) {
         ExportState state = p.export();
         try {
             state.running();
             p.progressChanged();
-            Project project = p.project();
             Findings findings = p.findings();
+            int revision = ExportState.revision(project);
             Container container = Container.defaultFor(p.source(), findings.video());
-            Path target = p.exportsDir().resolve(VideoFiles.stem(p.source()) + "_redacted" + container.extension());
+            Path target = p.exportsDir().resolve(ExportState.fileName(VideoFiles.stem(p.source()), revision,
+                    container.extension()));
             Files.createDirectories(p.exportsDir());
             LiveProgress progress = new LiveProgress(state::cancelRequested, s -> {
                 state.progress(s);
@@ -260,9 +266,12 @@ public final class Studio implements AutoCloseable {
             String signer = signedOffBy == null || signedOffBy.isBlank() ? null : signedOffBy.strip();
             ReviewExport.Result result = ReviewExport.export(engine, new ReviewExport.Request(p.source(), findings,
                     project, settings.encoding(), target, container, true, by, signer), clock, progress);
-            p.apply(by, (edits, current) -> edits.note(current, "export", result.video().getFileName() + ", SHA-256 "
+            // The note comes after any decision made meanwhile: it names the revision it rendered, so the
+            // history does not read as if those were in it.
+            p.apply(by, (edits, current) -> edits.note(current, ExportState.NOTE, "revision " + revision + " (the first "
+                    + revision + " decisions): " + result.video().getFileName() + ", SHA-256 "
                     + result.report().output().sha256() + (signer == null ? "" : ", signed off by " + signer)));
-            state.done(result.video());
+            state.done(result.video(), revision);
         } catch (CancellationException e) {
             state.cancelled();
         } catch (FaceblurException | StudioException e) {

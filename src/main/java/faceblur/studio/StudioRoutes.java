@@ -10,7 +10,6 @@ import faceblur.review.Decision;
 import faceblur.review.Project;
 import faceblur.review.ReviewExport;
 import faceblur.review.ReviewJson;
-import faceblur.video.VideoFiles;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,8 +28,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The studio's HTTP routes under one prefix: the page and its files, and the JSON API it calls. Every route but
- * the sign-in checks the session first, and every change its CSRF token; failures answer
+ * The studio's HTTP routes under one prefix: the page and its files, and the JSON API it calls. One filter before
+ * every route under the prefix checks the session, and for changes the CSRF token, so that a route added later is
+ * guarded without asking; only {@link StudioAccess#PUBLIC} ones are not. Failures answer
  * {@code {"error": .., "message": ..}} with their status.
  */
 final class StudioRoutes {
@@ -42,6 +42,8 @@ final class StudioRoutes {
     private static final Pattern UPLOAD_NAME = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_MASK_FRAMES = 1200;
     private static final int MAX_PEOPLE_PAGE = 500;
+    /** Where the access filter leaves the request's session for the route. */
+    private static final String SESSION = "faceblur.studio.session";
 
     @FunctionalInterface
     private interface Action {
@@ -60,6 +62,7 @@ final class StudioRoutes {
 
     void register(JavalinConfig config) {
         var r = config.routes;
+        r.before(prefix + "/*", this::guard);
         r.get(prefix + "/", this::page);
         r.get(prefix + "/app/{file}", this::asset);
         r.post(prefix + "/api/signin", this::signIn);
@@ -70,11 +73,7 @@ final class StudioRoutes {
         r.get(prefix + "/api/session", ctx -> handle(ctx, (c, s) -> Map.of("user", s.user(), "csrf", s.csrf(),
                 "maxUploadBytes", studio.settings().maxUploadBytes(), "signsInWithKeys", access.signsInWithKeys())));
         SseHandler events = new SseHandler(client -> studio.events().add(client));
-        r.get(prefix + "/api/events", ctx -> {
-            if (session(ctx) != null) {
-                events.handle(ctx);
-            }
-        });
+        r.get(prefix + "/api/events", events::handle);
         r.get(prefix + "/api/videos", ctx -> handle(ctx, (c, s) -> studio.catalog().list()));
         r.get(prefix + "/api/projects", ctx -> handle(ctx, (c, s) ->
                 studio.library().list().stream().map(StudioViews::status).toList()));
@@ -125,8 +124,13 @@ final class StudioRoutes {
             ctx.redirect(prefix + "/", HttpStatus.FOUND);
             return;
         }
-        if (access.openWithToken(ctx)) {
-            ctx.redirect(prefix + "/", HttpStatus.SEE_OTHER);
+        try {
+            if (access.openWithToken(ctx)) {
+                ctx.redirect(prefix + "/", HttpStatus.SEE_OTHER);
+                return;
+            }
+        } catch (StudioException e) {
+            ctx.status(e.status()).contentType("text/plain; charset=utf-8").result("faceblur studio: " + e.getMessage() + "\n");
             return;
         }
         if (access.session(ctx).isPresent()) {
@@ -140,10 +144,8 @@ final class StudioRoutes {
 
     private void asset(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
-        if (!ASSET.matcher(file).matches() || session(ctx) == null) {
-            if (!ctx.status().isError()) {
-                ctx.status(404);
-            }
+        if (!ASSET.matcher(file).matches()) {
+            ctx.status(404);
             return;
         }
         byte[] bytes = resource(file);
@@ -171,9 +173,28 @@ final class StudioRoutes {
         ctx.header("Referrer-Policy", "no-referrer");
     }
 
+    /**
+     * Before every route under the prefix: the session it needs (left for the route), or the answer 401/403; the
+     * route does not run then.
+     */
+    private void guard(Context ctx) {
+        String path = ctx.path().substring(ctx.contextPath().length());
+        String route = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        try {
+            StudioAccess.Session session = access.require(ctx, route.isEmpty() ? "/" : route);
+            if (session != null) {
+                ctx.attribute(SESSION, session);
+            }
+        } catch (StudioException e) {
+            noStore(ctx);
+            error(ctx, e.status(), e.code(), e.getMessage());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
     private void signIn(Context ctx) {
         noStore(ctx);
-        String problem = StudioAccess.crossSiteProblem(ctx, null);
+        String problem = access.crossSiteProblem(ctx, null);
         if (problem != null) {
             error(ctx, 403, "CrossSiteRequest", problem);
             return;
@@ -189,10 +210,14 @@ final class StudioRoutes {
             error(ctx, 400, "BadRequest", "send {\"accessKeyId\": .., \"secretAccessKey\": ..}");
             return;
         }
-        if (access.openWithKey(ctx, body.path("accessKeyId").asText(null), body.path("secretAccessKey").asText(null))) {
-            ctx.contentType("application/json").result(StudioViews.json(Map.of("signedIn", true)));
-        } else {
-            error(ctx, 401, "SignInFailed", "wrong access key id or secret access key");
+        try {
+            if (access.openWithKey(ctx, body.path("accessKeyId").asText(null), body.path("secretAccessKey").asText(null))) {
+                ctx.contentType("application/json").result(StudioViews.json(Map.of("signedIn", true)));
+            } else {
+                error(ctx, 401, "SignInFailed", "wrong access key id or secret access key");
+            }
+        } catch (StudioException e) {
+            error(ctx, e.status(), e.code(), e.getMessage());
         }
     }
 
@@ -220,8 +245,7 @@ final class StudioRoutes {
                 ctx.contentType("application/json").result(StudioViews.json(result));
             }
         } catch (StudioException e) {
-            error(ctx, e.status(), e.status() == 403 ? "Forbidden" : e.status() == 404 ? "NotFound"
-                    : e.status() == 409 ? "Conflict" : e.status() == 413 ? "TooLarge" : "BadRequest", e.getMessage());
+            error(ctx, e.status(), e.code(), e.getMessage());
         } catch (FaceblurException e) {
             error(ctx, 400, "BadRequest", e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -230,21 +254,11 @@ final class StudioRoutes {
         }
     }
 
-    /** The request's session, or null after answering 401 or 403. */
+    /** The session {@link #guard} found for this request, or null after answering 401 (a public route). */
     private StudioAccess.Session session(Context ctx) {
-        StudioAccess.Session session = access.session(ctx).orElse(null);
+        StudioAccess.Session session = ctx.attribute(SESSION);
         if (session == null) {
-            error(ctx, 401, "SignInRequired", access.signsInWithKeys()
-                    ? "sign in at " + prefix + "/ with an access key"
-                    : "open the link faceblur studio printed when it started (it ends in ?token=...)");
-            return null;
-        }
-        if (StudioAccess.changesState(ctx)) {
-            String problem = StudioAccess.crossSiteProblem(ctx, session);
-            if (problem != null) {
-                error(ctx, 403, "CrossSiteRequest", problem);
-                return null;
-            }
+            error(ctx, 401, "SignInRequired", "this route needs a session");
         }
         return session;
     }
@@ -293,6 +307,16 @@ final class StudioRoutes {
         return new Box(b.get("x").asDouble(), b.get("y").asDouble(), b.get("width").asDouble(), b.get("height").asDouble());
     }
 
+    /** A whole-number part of the path ({frame}, {person}, {track}): 400 naming it, not a 500, when it is not. */
+    private static int intPath(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new StudioException(400, name + " must be a whole number, got " + v);
+        }
+    }
+
     private static int intParam(Context ctx, String name, int fallback) {
         String v = ctx.queryParam(name);
         if (v == null) {
@@ -311,7 +335,7 @@ final class StudioRoutes {
 
     private Object person(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int person = Integer.parseInt(ctx.pathParam("person"));
+        int person = intPath(ctx, "person");
         JsonNode body = body(ctx);
         if (body.has("decision")) {
             String d = text(body, "decision").toUpperCase(Locale.ROOT);
@@ -346,7 +370,7 @@ final class StudioRoutes {
 
     private Object trackAction(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int track = Integer.parseInt(ctx.pathParam("track"));
+        int track = intPath(ctx, "track");
         String action = ctx.pathParam("action");
         JsonNode body = body(ctx);
         Project result = switch (action) {
@@ -403,7 +427,7 @@ final class StudioRoutes {
 
     private Object frameImage(Context ctx, StudioAccess.Session s) {
         StudioProject project = project(ctx);
-        int frame = Integer.parseInt(ctx.pathParam("frame"));
+        int frame = intPath(ctx, "frame");
         boolean after = !"before".equals(ctx.queryParam("view"));
         long micros = project.findings().micros(frame);
         List<Box> hide = after ? project.plan().hiddenBoxesAt(micros) : List.of();
@@ -426,17 +450,24 @@ final class StudioRoutes {
     private Object media(Context ctx, StudioAccess.Session s) throws IOException {
         Path file = project(ctx).media();
         ctx.header("Cache-Control", "private, no-cache");
-        ctx.writeSeekableStream(Files.newInputStream(file), "video/mp4", Files.size(file));
+        ctx.writeSeekableStream(Files.newInputStream(file), Downloads.videoType(file), Files.size(file));
         return null;
     }
 
-    /** The last export's video, or its report as JSON ({@code report.json}) or text ({@code report.txt}). */
+    /**
+     * An export's video, or its report as JSON ({@code report.json}) or text ({@code report.txt}): the latest
+     * export's, or with {@code ?revision=N} that of the export kept for revision N.
+     */
     private Object download(Context ctx, StudioAccess.Session s) throws IOException {
         StudioProject project = project(ctx);
-        Path video = project.export().video();
-        if (video == null || project.export().phase() != ExportState.Phase.DONE || !Files.exists(video)) {
+        String revision = ctx.queryParam("revision");
+        ExportState.Kept kept = revision == null ? project.export().last()
+                : project.export().kept(intParam(ctx, "revision", -1)).orElseThrow(() ->
+                StudioException.notFound("no export of revision " + revision + " is kept"));
+        if (kept == null || !Files.exists(kept.video())) {
             throw StudioException.notFound("nothing exported yet");
         }
+        Path video = kept.video();
         String which = ctx.pathParam("file");
         Path file = switch (which) {
             case "video" -> video;
@@ -444,14 +475,13 @@ final class StudioRoutes {
             case "report.txt" -> ReviewExport.textReportFor(video);
             default -> throw StudioException.notFound("no export file " + which + " (video, report.json, report.txt)");
         };
-        String type = which.equals("video") ? "video/mp4" : which.endsWith("json") ? "application/json"
-                : "text/plain; charset=utf-8";
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
-        ctx.contentType(type);
+        String type = which.equals("video") ? Downloads.videoType(file) : which.endsWith("json")
+                ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+        ctx.header("Content-Disposition", Downloads.attachment(file.getFileName().toString()));
         if (which.equals("video")) {
             ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
         } else {
-            ctx.result(Files.readAllBytes(file));
+            ctx.contentType(type).result(Files.readAllBytes(file));
         }
         return null;
     }
@@ -462,9 +492,8 @@ final class StudioRoutes {
             throw new StudioException(400, "give the file's name: POST " + prefix + "/api/uploads?name=clip.mp4");
         }
         String safe = UPLOAD_NAME.matcher(Path.of(name).getFileName().toString()).replaceAll("_");
-        if (!VideoFiles.isVideoName(safe) || safe.startsWith(".")) {
-            throw new StudioException(400, name + ": not a video file name (" + String.join(", ",
-                    VideoFiles.EXTENSIONS.stream().sorted().toList()) + ")");
+        if (!VideoCatalog.isVideoName(safe) || safe.startsWith(".")) {
+            throw new StudioException(400, name + ": not a video file name (" + VideoCatalog.extensions() + ")");
         }
         Path file = Uploads.receive(ctx, studio.uploads(), safe, studio.settings().maxUploadBytes());
         return Map.of("path", file.toString(), "name", file.getFileName().toString(), "bytes", Files.size(file));

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param redaction      the export's style until a reviewer changes it
  * @param encoding       how exports are encoded ({@code faceblur blur}'s defaults, so that {@code redact
  *                       --project} gives the same bytes)
+ * @param web            whether a proxy is believed, and when idle sessions end
  */
 public record StudioSettings(Path dataDir, long maxUploadBytes, String token, Map<String, String> accessKeys,
                              String localUser, Provenance provenance, RedactionSettings redaction,
-                             EncoderSettings encoding) {
+                             EncoderSettings encoding, StudioWeb web) {
 
     public StudioSettings {
         accessKeys = Map.copyOf(accessKeys);

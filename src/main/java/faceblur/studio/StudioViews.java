@@ -43,7 +43,27 @@ final class StudioViews {
         }
     }
 
-    record ExportView(String phase, LiveProgress.Snapshot progress, String file, String error) {
+    /**
+     * @param revision       the revision the latest export rendered (-1: none, or from before revisions were kept)
+     * @param newerDecisions decisions made since that revision, which the export does not have
+     * @param kept           every export kept, newest revision first
+     */
+    record ExportView(String phase, LiveProgress.Snapshot progress, String file, String error, int revision,
+                      int newerDecisions, List<KeptExport> kept) {
+    }
+
+    record KeptExport(int revision, String file) {
+    }
+
+    private static ExportView export(StudioProject p) {
+        ExportState e = p.export();
+        ExportState.Kept last = e.last();
+        int revision = last == null ? -1 : last.revision();
+        int newer = last == null || p.state() != StudioProject.State.READY ? 0
+                : Math.max(0, ExportState.revision(p.project()) - Math.max(0, revision));
+        return new ExportView(e.phase().name().toLowerCase(Locale.ROOT), e.progress(),
+                last == null ? null : last.video().getFileName().toString(), e.error(), revision, newer,
+                e.kept().stream().map(k -> new KeptExport(k.revision(), k.video().getFileName().toString())).toList());
     }
 
     /**
@@ -58,10 +78,8 @@ final class StudioViews {
     }
 
     static Status status(StudioProject p) {
-        ExportState e = p.export();
         return new Status(p.id(), p.name(), p.source().toString(), p.sequence(), p.state().name().toLowerCase(Locale.ROOT),
-                p.progress(), p.error(), p.revision(), new ExportView(e.phase().name().toLowerCase(Locale.ROOT),
-                e.progress(), e.video() == null ? null : e.video().getFileName().toString(), e.error()),
+                p.progress(), p.error(), p.revision(), export(p),
                 Map.copyOf(p.following()), Map.copyOf(p.followProblems()));
     }
 

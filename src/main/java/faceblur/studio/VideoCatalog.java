@@ -1,7 +1,11 @@
 package faceblur.studio;
 
+import faceblur.video.VideoFiles;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The videos the studio may open: those given to {@code faceblur studio} and its data folder, or the buckets of
@@ -17,6 +21,21 @@ interface VideoCatalog {
      * @param bytes its size
      */
     record Video(String path, String name, long bytes) {
+    }
+
+    /** Animated GIFs too: `faceblur studio x.gif` reads them, so a folder's and an upload's are as welcome. */
+    String GIF = "gif";
+
+    /** Whether the studio lists and accepts a file of this name. */
+    static boolean isVideoName(String name) {
+        return VideoFiles.isVideoName(name) || name.toLowerCase(Locale.ROOT).endsWith("." + GIF);
+    }
+
+    /** The extensions it takes, for messages. */
+    static String extensions() {
+        TreeSet<String> all = new TreeSet<>(VideoFiles.EXTENSIONS);
+        all.add(GIF);
+        return String.join(", ", all);
     }
 
     List<Video> list();

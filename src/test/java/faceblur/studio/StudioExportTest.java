@@ -117,10 +117,12 @@ class StudioExportTest {
             assertThat(person.path("decision").asText()).isEqualTo("keep");
             assertThat(filesIn(exports)).as("leftovers of the killed export").isEmpty();
             c.post("api/projects/" + id + "/export", "{}");
-            c.awaitExport(id);
-            assertThat(visibleFiles(exports)).containsExactlyInAnyOrder("megamind_redacted.mp4",
-                    "megamind_redacted.mp4.report.json", "megamind_redacted.mp4.report.txt");
-            assertThat(Tools.frameTimes(exports.resolve("megamind_redacted.mp4"))).hasSize(271);
+            // Exports are kept per revision of the review, named by it.
+            String file = c.awaitExport(id).path("export").path("file").asText();
+            assertThat(file).matches("megamind_redacted_r[0-9]+\\.mp4");
+            assertThat(visibleFiles(exports)).containsExactlyInAnyOrder(file, file + ".report.json",
+                    file + ".report.txt");
+            assertThat(Tools.frameTimes(exports.resolve(file))).hasSize(271);
         }
     }
 
