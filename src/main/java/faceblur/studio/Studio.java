@@ -237,6 +237,14 @@ public final class Studio implements AutoCloseable {
      * decision made while the export waits or runs is not in it, and is shown as newer than it.
      */
     void export(StudioProject p, String by, String signedOffBy) {
+        // A box drawn a moment ago is still being followed through its shot: exported now, its mask would cover
+        // only the frames followed so far, and a later export (or redact --project) of the same decisions would
+        // differ from this one. Following takes seconds; the reviewer exports once it is done.
+        p.following().entrySet().stream().min(Map.Entry.comparingByKey()).ifPresent(f -> {
+            throw StudioException.conflict("the box drawn as track " + f.getKey() + " is still being followed through its shot ("
+                    + Math.round(f.getValue() * 100) + " %); export once it is done, or its mask would cover only the "
+                    + "frames followed so far");
+        });
         Project project = p.project();
         synchronized (p.export()) {
             if (p.export().busy()) {

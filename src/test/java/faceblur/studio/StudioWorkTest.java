@@ -88,6 +88,32 @@ class StudioWorkTest {
         assertThat(c.get("api/videos").toString()).contains("upload.gif");
     }
 
+    /**
+     * An export asked for while a box drawn a moment ago is still being followed is refused with the reason: the
+     * export would hide the drawn face only on the frames followed so far, and a later render of the same decisions
+     * (another export, {@code redact --project}) would differ from it.
+     */
+    @Test
+    void anExportWaitsUntilADrawnBoxIsFollowed() throws IOException {
+        Path clip = Files.copy(Media.fixture("follow-640x360.mp4", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=30:duration=5", "-c:v", "libx264", "-pix_fmt", "yuv420p"),
+                folder.resolve("follow.mp4"));
+        String p = ready(clip);
+        String id = p.substring(p.lastIndexOf('/') + 1);
+        c.post(p + "/tracks", "{\"frame\":75,\"box\":{\"x\":200,\"y\":100,\"width\":120,\"height\":100}}");
+        HttpResponse<String> refused = c.raw("POST", p + "/export", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("is still being followed through its shot");
+
+        c.awaitStatus(id, s -> c.get(p).path("status").path("following").isEmpty(), Duration.ofMinutes(2));
+        c.post(p + "/export", "{}");
+        c.awaitExport(id);
+        JsonNode report = JSON.readTree(c.bytes(p + "/export/report.json").body());
+        JsonNode span = report.path("drawn").get(0).path("frames").get(0);
+        assertThat(span.path("lastFrame").asInt() - span.path("firstFrame").asInt())
+                .as("frames the drawn box covers in the export: " + report.path("drawn")).isGreaterThan(100);
+    }
+
     private static int decisions(String p) {
         int n = 0;
         for (JsonNode e : c.get(p + "/log")) {
