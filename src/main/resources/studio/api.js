@@ -165,7 +165,7 @@ export function projectApi(id) {
     restoreTrack: (track) => post(`${base}/tracks/${track}/restore`),
     deleteFrames: (track, from, to) => post(`${base}/tracks/${track}/delete-frames`, { from, to }),
     settings: (s) => post(`${base}/settings`, s),
-    exportVideo: (signedOffBy) => post(`${base}/export`, { signedOffBy }),
+    exportVideo: (signedOffBy, toBucket) => post(`${base}/export`, { signedOffBy, toBucket }),
     mediaUrl: `${base}/media`,
     frameUrl: (n, revision) => `${base}/frames/${n}?r=${revision}`,
     thumbUrl: (file) => `${base}/thumbs/${encodeURIComponent(file)}`,

@@ -18,6 +18,8 @@ export class ExportPanel {
     this.scale = $('export-mask-scale');
     this.range = $('export-mask-scale-range');
     this.signed = $('signed-off-by');
+    this.toBucketRow = $('export-to-bucket-row');
+    this.toBucket = $('export-to-bucket');
     this.button = $('export');
     this.cancel = $('export-cancel');
     this.progress = $('export-progress');
@@ -82,7 +84,8 @@ export class ExportPanel {
   async start() {
     this.button.disabled = true;
     try {
-      await this.handlers.statusRequest(this.api.exportVideo(this.signed.value.trim() || null));
+      await this.handlers.statusRequest(this.api.exportVideo(this.signed.value.trim() || null,
+        !this.toBucketRow.hidden && this.toBucket.checked));
     } catch (e) {
       this.handlers.error(e.message);
       this.button.disabled = false;
@@ -98,6 +101,9 @@ export class ExportPanel {
     this.phase = e.phase;
     const busy = e.phase === 'waiting' || e.phase === 'running';
     this.showKept(e.kept || []);
+    // A video from serve's buckets: its export may also go back beside it.
+    this.toBucketRow.hidden = !e.bucketFolder;
+    $('export-bucket-folder').textContent = e.bucketFolder || '';
     this.button.disabled = busy || status.state !== 'ready';
     this.button.textContent = e.phase === 'done' ? 'Export again' : 'Export video';
     this.cancel.hidden = !busy;
@@ -116,7 +122,8 @@ export class ExportPanel {
         const stale = newer > 0;
         text = stale ? `${newer} decision${newer === 1 ? '' : 's'} made after ${e.file} (revision ${e.revision}) `
           + 'are not in it: export again to include them.'
-          : `Exported ${e.file}. Check the report before you share the video.`;
+          : `Exported ${e.file}${e.writtenTo ? ` and wrote it to ${e.writtenTo}` : ''}. `
+            + 'Check the report before you share the video.';
         this.progress.classList.toggle('warn', stale);
         break;
       }

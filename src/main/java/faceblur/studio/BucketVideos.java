@@ -49,6 +49,46 @@ final class BucketVideos implements VideoCatalog {
         return videos;
     }
 
+    /** The object a cached copy was fetched from: the copy's place under the cache is bucket/key. */
+    private java.util.Optional<S3Location> origin(Path source) {
+        Path root = cache.toAbsolutePath().normalize();
+        Path file = source.toAbsolutePath().normalize();
+        if (!file.startsWith(root) || root.relativize(file).getNameCount() < 2) {
+            return java.util.Optional.empty();
+        }
+        Path relative = root.relativize(file);
+        String key = relative.subpath(1, relative.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
+        return java.util.Optional.of(new S3Location(relative.getName(0).toString(), key));
+    }
+
+    private static String folderOf(S3Location object) {
+        String key = object.key();
+        return key.substring(0, key.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public java.util.Optional<String> bucketFolder(Path source) {
+        return origin(source).map(o -> "s3://" + o.bucket() + "/" + folderOf(o));
+    }
+
+    @Override
+    public List<String> writeBeside(Path source, List<Path> files) {
+        S3Location object = origin(source).orElseThrow(() -> new StudioException(400,
+                source.getFileName() + " is not from a bucket: its export stays in the studio"));
+        List<String> written = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                S3Location target = object.withKey(folderOf(object) + f.getFileName());
+                store.upload(f, target);
+                written.add(target.toString());
+            }
+        } catch (StorageException e) {
+            throw new StudioException(502, "the export is kept in the studio, but writing it to s3://" + object.bucket()
+                    + "/" + folderOf(object) + " failed: " + e.getMessage());
+        }
+        return written;
+    }
+
     @Override
     public Path open(String path) {
         if (path == null || !path.startsWith("s3://")) {

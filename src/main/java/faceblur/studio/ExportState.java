@@ -37,6 +37,7 @@ final class ExportState {
     private volatile LiveProgress.Snapshot progress;
     private volatile Kept last;
     private volatile String error;
+    private volatile String writtenTo;
     private volatile boolean cancelRequested;
     private final List<Kept> kept = new ArrayList<>();
 
@@ -110,8 +111,18 @@ final class ExportState {
     void waiting() {
         cancelRequested = false;
         error = null;
+        writtenTo = null;
         progress = null;
         phase = Phase.WAITING;
+    }
+
+    /** Where the export being made was also written (its video's s3:// location). */
+    void writtenTo(String location) {
+        writtenTo = location;
+    }
+
+    String writtenTo() {
+        return writtenTo;
     }
 
     void running() {

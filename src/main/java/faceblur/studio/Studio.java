@@ -77,12 +77,16 @@ public final class Studio implements AutoCloseable {
         this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath,
                 settings.web(), clock);
         this.uploads = uploadsFolder(settings);
-        resumeFollowing();
+        resume();
     }
 
-    /** Drawn tracks whose following a stopped studio left unfinished are followed again. */
-    private void resumeFollowing() {
+    /**
+     * Each project learns where its exports may go in a bucket; drawn tracks whose following a stopped studio
+     * left unfinished are followed again.
+     */
+    private void resume() {
         for (StudioProject p : library.list()) {
+            p.bucketFolder(catalog.bucketFolder(p.source()).orElse(null));
             if (p.state() != StudioProject.State.READY) {
                 continue;
             }
@@ -160,6 +164,7 @@ public final class Studio implements AutoCloseable {
     StudioProject open(String path, String by) {
         Path file = catalog.open(path);
         StudioProject p = library.open(file);
+        p.bucketFolder(catalog.bucketFolder(file).orElse(null));
         synchronized (p) {
             if (p.state() == StudioProject.State.FAILED || p.state() == StudioProject.State.CANCELLED
                     || (p.state() == StudioProject.State.WAITING && !p.analysisQueued())) {
@@ -236,7 +241,14 @@ public final class Studio implements AutoCloseable {
      * Queues an export of the project as it is now: the version at this request is the one rendered, so that a
      * decision made while the export waits or runs is not in it, and is shown as newer than it.
      */
-    void export(StudioProject p, String by, String signedOffBy) {
+    /**
+     * Queues an export of the project as it is now; {@code toBucket} also writes the video and its reports beside
+     * the source in its bucket once they are whole.
+     */
+    void export(StudioProject p, String by, String signedOffBy, boolean toBucket) {
+        if (toBucket && p.bucketFolder() == null) {
+            throw new StudioException(400, p.name() + " is not from a bucket: its export stays in the studio");
+        }
         // A box drawn a moment ago is still being followed through its shot: exported now, its mask would cover
         // only the frames followed so far, and a later export (or redact --project) of the same decisions would
         // differ from this one. Following takes seconds; the reviewer exports once it is done.
@@ -253,10 +265,10 @@ public final class Studio implements AutoCloseable {
             p.export().waiting();
         }
         p.progressChanged();
-        heavyWork.submit(() -> runExport(p, project, by, signedOffBy));
+        heavyWork.submit(() -> runExport(p, project, by, signedOffBy, toBucket));
     }
 
-    private void runExport(StudioProject p, Project project, String by, String signedOffBy) {
+    private void runExport(StudioProject p, Project project, String by, String signedOffBy, boolean toBucket) {
         ExportState state = p.export();
         try {
             state.running();
@@ -279,6 +291,13 @@ public final class Studio implements AutoCloseable {
             p.apply(by, (edits, current) -> edits.note(current, ExportState.NOTE, "revision " + revision + " (the first "
                     + revision + " decisions): " + result.video().getFileName() + ", SHA-256 "
                     + result.report().output().sha256() + (signer == null ? "" : ", signed off by " + signer)));
+            if (toBucket) {
+                // After the whole files exist: a failed upload leaves the export in the studio, and says so.
+                List<String> written = catalog.writeBeside(p.source(),
+                        List.of(result.video(), result.jsonReport(), result.textReport()));
+                p.apply(by, (edits, current) -> edits.note(current, "written to the bucket", String.join(", ", written)));
+                state.writtenTo(written.get(0));
+            }
             state.done(result.video(), revision);
         } catch (CancellationException e) {
             state.cancelled();

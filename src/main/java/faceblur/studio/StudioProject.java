@@ -67,6 +67,8 @@ final class StudioProject implements AutoCloseable {
     private final Map<Integer, Double> following = new ConcurrentHashMap<>();
     private final Map<Integer, String> followProblems = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Where exports may be written beside the source in its bucket (s3://bucket/folder/); null for a local file. */
+    private volatile String bucketFolder;
 
     StudioProject(String id, Path dir, Path source, Clock clock, Consumer<StudioProject> changed) {
         this.id = id;
@@ -83,6 +85,14 @@ final class StudioProject implements AutoCloseable {
 
     Path dir() {
         return dir;
+    }
+
+    String bucketFolder() {
+        return bucketFolder;
+    }
+
+    void bucketFolder(String folder) {
+        bucketFolder = folder;
     }
 
     Path source() {

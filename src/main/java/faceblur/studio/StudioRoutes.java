@@ -110,7 +110,8 @@ final class StudioRoutes {
         new StudioEditRoutes(studio).register(config, prefix, (ctx, action) -> handle(ctx, action::run));
         r.post(p + "/export", ctx -> handle(ctx, (c, s) -> {
             StudioProject project = project(c);
-            studio.export(project, s.user(), body(c).path("signedOffBy").asText(null));
+            JsonNode body = body(c);
+            studio.export(project, s.user(), body.path("signedOffBy").asText(null), body.path("toBucket").asBoolean(false));
             return StudioViews.status(project);
         }));
     }

@@ -48,8 +48,12 @@ final class StudioViews {
      * @param newerDecisions decisions made since that revision, which the export does not have
      * @param kept           every export kept, newest revision first
      */
+    /**
+     * @param bucketFolder where the export may also be written beside its source (s3://bucket/folder/), or null
+     * @param writtenTo    where the last export was written in the bucket, or null
+     */
     record ExportView(String phase, LiveProgress.Snapshot progress, String file, String error, int revision,
-                      int newerDecisions, List<KeptExport> kept) {
+                      int newerDecisions, List<KeptExport> kept, String bucketFolder, String writtenTo) {
     }
 
     record KeptExport(int revision, String file) {
@@ -63,7 +67,8 @@ final class StudioViews {
                 : Math.max(0, ExportState.revision(p.project()) - Math.max(0, revision));
         return new ExportView(e.phase().name().toLowerCase(Locale.ROOT), e.progress(),
                 last == null ? null : last.video().getFileName().toString(), e.error(), revision, newer,
-                e.kept().stream().map(k -> new KeptExport(k.revision(), k.video().getFileName().toString())).toList());
+                e.kept().stream().map(k -> new KeptExport(k.revision(), k.video().getFileName().toString())).toList(),
+                p.bucketFolder(), e.writtenTo());
     }
 
     /**

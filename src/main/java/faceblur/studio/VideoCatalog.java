@@ -45,4 +45,17 @@ interface VideoCatalog {
      * {@link StudioException} for a path the studio may not read.
      */
     Path open(String path);
+
+    /**
+     * The folder of the bucket {@code source} was fetched from, as {@code s3://bucket/folder/}, where its exports
+     * may be written beside it; empty for a file that is not from a bucket.
+     */
+    default java.util.Optional<String> bucketFolder(Path source) {
+        return java.util.Optional.empty();
+    }
+
+    /** Writes {@code files} into {@link #bucketFolder}, each under its own name; their locations. */
+    default List<String> writeBeside(Path source, List<Path> files) {
+        throw new StudioException(400, source.getFileName() + " is not from a bucket: its export stays in the studio");
+    }
 }

@@ -7,6 +7,7 @@ import faceblur.testing.SdkClients;
 import faceblur.testing.ServerProcess;
 import faceblur.testing.StudioClient;
 import faceblur.testing.Tools;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -182,11 +183,12 @@ class ServeJavaSdkTest {
 
     /**
      * The studio under /studio of the same server: a browser signs in with the access key (it cannot sign
-     * SigV4), gets a session cookie, and sees the buckets' videos; a wrong secret gets nothing.
+     * SigV4), gets a session cookie, and sees the buckets' videos; a wrong secret gets nothing. An export can be
+     * written back beside its source, with its reports.
      */
     @Test
     @Order(20)
-    void studioSignsInWithAnAccessKeyAndReviewsBucketVideos() {
+    void studioSignsInWithAnAccessKeyAndReviewsBucketVideos() throws IOException {
         URI studio = server.api().resolve("/studio/");
         StudioClient browser = new StudioClient(studio);
         HttpResponse<String> page = browser.raw("GET", "", null);
@@ -210,6 +212,20 @@ class ServeJavaSdkTest {
         assertThat(browser.get("api/projects/" + id).path("video").path("frames").asInt()).isEqualTo(271);
         assertThat(browser.raw("POST", "api/projects", "{\"path\":\"s3://clips/../secret\"}").statusCode())
                 .isIn(400, 403);
+
+        // The export goes back beside its source in the bucket, with its reports, when asked.
+        assertThat(browser.get("api/projects/" + id).path("status").path("export").path("bucketFolder").asText())
+                .isEqualTo("s3://clips/");
+        browser.post("api/projects/" + id + "/export", "{\"toBucket\":true}");
+        JsonNode done = browser.awaitExport(id).path("export");
+        String file = done.path("file").asText();
+        assertThat(done.path("writtenTo").asText()).isEqualTo("s3://clips/" + file);
+        Tools.Result listed = AwsClients.aws(server.s3(), TEST_KEY_ID, TEST_SECRET, "s3", "ls", "s3://clips/");
+        assertThat(listed.out()).contains(file, file + ".report.json", file + ".report.txt");
+        Path fetched = Files.createTempDirectory("faceblur-sdk-export").resolve(file);
+        assertThat(AwsClients.aws(server.s3(), TEST_KEY_ID, TEST_SECRET, "s3", "cp", "s3://clips/" + file,
+                fetched.toString()).exitCode()).isZero();
+        assertThat(fetched).hasBinaryContent(browser.bytes("api/projects/" + id + "/export/video").body());
     }
 
     /** The sign-in page in Debian's chromium: a wrong secret is refused on the page, the right one opens it. */
