@@ -9,6 +9,7 @@ import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,18 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
             }
         }
         return ranges;
+    }
+
+    /**
+     * The frames any of {@code ranges} covers, each once however many ranges overlap on it: how long a person is
+     * on screen when several of their tracks cover the same frames (the page and triage count alike).
+     */
+    public static BitSet shown(Iterable<FrameRange> ranges) {
+        BitSet frames = new BitSet();
+        for (FrameRange r : ranges) {
+            frames.set(r.first(), r.last() + 1);
+        }
+        return frames;
     }
 
     /** The frames of the shot that frame {@code frame} is in. */
