@@ -135,9 +135,10 @@ public final class ProjectEdits {
             parts.add(t.withDrawn(before));
             parts.add(ReviewTrack.drawn(p.nextTrackId(), p.nextPersonId(), after));
         } else {
-            // Each side keeps its mask as long as the tracker would: the face may still be there unseen.
-            ReviewTrack before = piece(t, t.from(), at - 1, t.extendBefore(), null, Long.MIN_VALUE, Long.MAX_VALUE);
-            ReviewTrack after = piece(t, at, t.to(), null, t.extendAfter(), Long.MIN_VALUE, Long.MAX_VALUE);
+            // Each side keeps its mask as long as the tracker would, but not into the other side's frames: the
+            // reviewer split it because those show someone else, and each part must list its own span.
+            ReviewTrack before = piece(t, t.from(), at - 1, t.extendBefore(), null, Long.MIN_VALUE, at - 1);
+            ReviewTrack after = piece(t, at, t.to(), null, t.extendAfter(), at, Long.MAX_VALUE);
             requireBoth(before, after, track, frame);
             parts.add(before);
             parts.add(after.withIdentity(p.nextTrackId(), p.nextPersonId()));

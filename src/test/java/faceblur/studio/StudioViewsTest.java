@@ -53,4 +53,21 @@ class StudioViewsTest {
         // Frames 0-45 show the merged person; 10-40 are covered by both tracks and count once (not 41 + 36).
         assertThat(people().get(1).get("frames").asInt()).isEqualTo(46);
     }
+
+    @Test
+    void eachPartOfASplitTrackShowsItsOwnSpan() throws Exception {
+        project.apply("alice", (e, p) -> e.split(p, 1, 20));
+        Map<Integer, JsonNode> people = people();
+        int newPerson = project.project().nextPersonId() - 1;
+        JsonNode before = people.get(1);
+        JsonNode after = people.get(newPerson);
+        assertThat(before.get("firstFrame").asInt()).isZero();
+        assertThat(before.get("lastFrame").asInt()).isEqualTo(19);
+        assertThat(before.get("frames").asInt()).isEqualTo(20);
+        assertThat(spans(before.get("tracks").get(0))).singleElement().isEqualTo(new int[]{0, 19});
+        assertThat(after.get("firstFrame").asInt()).isEqualTo(20);
+        assertThat(after.get("lastFrame").asInt()).isEqualTo(40);
+        assertThat(after.get("frames").asInt()).isEqualTo(21);
+        assertThat(spans(after.get("tracks").get(0))).singleElement().isEqualTo(new int[]{20, 40});
+    }
 }
