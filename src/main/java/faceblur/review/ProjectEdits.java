@@ -200,7 +200,11 @@ public final class ProjectEdits {
             }
         }
         if (parts.isEmpty()) {
-            parts.add(t.withDeleted(true));
+            // Nothing of it is left: the track is deleted, and logged as such so that it reads as one decision
+            // that Restore undoes, not as frames cut from a track that no longer shows.
+            Project next = replaceTrack(p, t, List.of(t.withDeleted(true)), false);
+            return logged(next, "delete", t.person(), track, null, null,
+                    "frames " + fromFrame + " to " + toFrame + " cover all of it");
         }
         Project next = replaceTrack(p, t, parts, false);
         next = copy(next, next.tracks(), next.people(), nextId, next.nextPersonId());

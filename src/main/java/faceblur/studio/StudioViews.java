@@ -173,12 +173,8 @@ final class StudioViews {
         }
         int firstSeen = f.frameAt(t.from());
         int lastSeen = f.frameAt(t.to());
-        List<ThumbView> thumbs = p.thumbs().getOrDefault(t.detected(), List.of()).stream()
-                .filter(x -> x.frame() >= firstSeen && x.frame() <= lastSeen)
-                .sorted(Comparator.comparingDouble(TrackThumbnails.Thumb::score).reversed())
-                .limit(THUMBS_SHOWN)
-                .sorted(Comparator.comparingInt(TrackThumbnails.Thumb::frame))
-                .map(x -> new ThumbView(x.frame(), x.file())).toList();
+        List<ThumbView> thumbs = TrackThumbnails.shown(p.thumbs().getOrDefault(t.detected(), List.of()), firstSeen,
+                lastSeen, THUMBS_SHOWN).stream().map(x -> new ThumbView(x.frame(), x.file())).toList();
         return new TrackView(t.id(), t.person(), "found", t.deleted(), spans, new int[]{firstSeen, lastSeen}, thumbs,
                 List.of(), !t.adjustments().isEmpty(), null);
     }

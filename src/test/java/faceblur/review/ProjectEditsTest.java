@@ -163,6 +163,14 @@ class ProjectEditsTest {
         int a = trackOf(start, 100);
         Project p = edits.deleteFrames(start, a, 0, 99);
         assertThat(p.track(a).deleted()).isTrue();
+        // The log (and the report and the page's history) says the track went, not that some frames did.
+        assertThat(p.log().get(p.log().size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("delete");
+            assertThat(e.track()).isEqualTo(a);
+            assertThat(e.detail()).isEqualTo("frames 0 to 99 cover all of it");
+        });
+        // The person is left with no live track: listed with the deleted ones only, and restorable.
+        assertThat(p.tracksOf(p.track(a).person())).allMatch(ReviewTrack::deleted);
         Project restored = edits.restore(edits.delete(start, a), a);
         assertThat(hiddenOn(RedactionPlan.of(findings, restored), 5)).contains(a);
     }

@@ -70,4 +70,15 @@ class StudioViewsTest {
         assertThat(after.get("frames").asInt()).isEqualTo(21);
         assertThat(spans(after.get("tracks").get(0))).singleElement().isEqualTo(new int[]{20, 40});
     }
+
+    @Test
+    void whatACutRangeLeavesOfATrackStillHasAPicture() throws Exception {
+        project.apply("alice", (e, p) -> e.deleteFrames(p, 1, 0, 37));
+        JsonNode person = people().get(1);
+        JsonNode track = person.get("tracks").get(0);
+        assertThat(track.get("sightings").get(0).asInt()).isEqualTo(38);
+        // No thumbnail was cut on frames 38-40: the nearest one of the same face stands in for them.
+        assertThat(track.get("thumbs")).singleElement().satisfies(t ->
+                assertThat(t.get("file").asText()).isEqualTo("f1-35.jpg"));
+    }
 }
