@@ -6,6 +6,7 @@ import faceblur.follow.FollowedBox;
 import faceblur.follow.Keyframe;
 import faceblur.redact.RedactionSettings;
 import faceblur.shot.Shots;
+import faceblur.track.FaceTimeline;
 import faceblur.track.Track;
 import faceblur.track.TrackPoint;
 
@@ -284,7 +285,12 @@ public final class ProjectEdits {
             changed = t.withAdjustments(list);
         }
         Project next = replaceTrack(p, t, List.of(changed), false);
-        return logged(next, "set box", t.person(), track, frame, frame, describe(box));
+        // The log (and the report printed from it) names the box the export draws on that frame, which the engine's
+        // size smoothing may have widened from the one drawn: then both are given.
+        List<Box> served = new FaceTimeline(RedactionPlan.tracksOf(changed, found)).boxesAt(at);
+        String shown = served.isEmpty() ? describe(box) : describe(served.get(0));
+        String detail = shown.equals(describe(box)) ? shown : shown + " (drawn as " + describe(box) + ")";
+        return logged(next, "set box", t.person(), track, frame, frame, detail);
     }
 
     /**
