@@ -5,9 +5,11 @@ import faceblur.detect.Box;
 import java.util.List;
 
 /**
- * A reviewer's correction of a detected face's box at one time, relative to the box found there: moved by
- * {@code dx, dy} box sizes and scaled by {@code scaleX, scaleY}. Between two corrections the change is
- * interpolated, before the first and after the last it holds, so one drag makes a whole track's mask larger.
+ * A reviewer's correction of a detected face's box from one time on, relative to the box found there: moved by
+ * {@code dx, dy} box sizes and scaled by {@code scaleX, scaleY}. It holds until the next correction and never
+ * reaches back: the page says "from this frame on", and a reviewer who fixed frame 100 must find frame 99 as
+ * they left it. (Interpolating between corrections, and holding the first one before its time, moved frames the
+ * reviewer had not touched.)
  */
 public record BoxAdjustment(long micros, double dx, double dy, double scaleX, double scaleY) {
 
@@ -24,24 +26,15 @@ public record BoxAdjustment(long micros, double dx, double dy, double scaleX, do
         return new Box(box.centerX() + dx * box.width() - w / 2, box.centerY() + dy * box.height() - h / 2, w, h);
     }
 
-    /** The correction in force at {@code micros} among {@code adjustments} (in time order); null when none. */
+    /** The correction in force at {@code micros}: the latest at or before it among {@code adjustments} (in time order), or null. */
     public static BoxAdjustment at(List<BoxAdjustment> adjustments, long micros) {
-        if (adjustments.isEmpty()) {
-            return null;
-        }
-        BoxAdjustment first = adjustments.get(0);
-        if (micros <= first.micros) {
-            return first;
-        }
-        for (int i = 1; i < adjustments.size(); i++) {
-            BoxAdjustment b = adjustments.get(i);
-            if (micros <= b.micros) {
-                BoxAdjustment a = adjustments.get(i - 1);
-                double t = (double) (micros - a.micros) / (b.micros - a.micros);
-                return new BoxAdjustment(micros, a.dx + (b.dx - a.dx) * t, a.dy + (b.dy - a.dy) * t,
-                        a.scaleX + (b.scaleX - a.scaleX) * t, a.scaleY + (b.scaleY - a.scaleY) * t);
+        BoxAdjustment inForce = null;
+        for (BoxAdjustment a : adjustments) {
+            if (a.micros > micros) {
+                break;
             }
+            inForce = a;
         }
-        return adjustments.get(adjustments.size() - 1);
+        return inForce;
     }
 }

@@ -9,6 +9,7 @@ import faceblur.track.Track;
 import faceblur.video.VideoInfo;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,10 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
         return first < frames.size() && first <= last && frames.get(last) <= to ? new FrameRange(first, last) : null;
     }
 
-    /** The frames each of {@code covering} covers, extensions included: one range per track that shows at all. */
+    /**
+     * The frames {@code covering} covers, extensions included, in order: ranges that overlap or touch are one, so a
+     * track cut into stretches by the reviewer's corrections still reads as one unbroken span.
+     */
     public List<FrameRange> framesOf(List<Track> covering) {
         List<FrameRange> ranges = new ArrayList<>();
         for (Track t : covering) {
@@ -92,7 +96,29 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
                 ranges.add(r);
             }
         }
-        return ranges;
+        ranges.sort(java.util.Comparator.comparingInt(FrameRange::first));
+        List<FrameRange> joined = new ArrayList<>();
+        for (FrameRange r : ranges) {
+            FrameRange last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && r.first() <= last.last() + 1) {
+                joined.set(joined.size() - 1, new FrameRange(last.first(), Math.max(last.last(), r.last())));
+            } else {
+                joined.add(r);
+            }
+        }
+        return joined;
+    }
+
+    /**
+     * The frames any of {@code ranges} covers, each once however many ranges overlap on it: how long a person is
+     * on screen when several of their tracks cover the same frames (the page and triage count alike).
+     */
+    public static BitSet shown(Iterable<FrameRange> ranges) {
+        BitSet frames = new BitSet();
+        for (FrameRange r : ranges) {
+            frames.set(r.first(), r.last() + 1);
+        }
+        return frames;
     }
 
     /** The frames of the shot that frame {@code frame} is in. */

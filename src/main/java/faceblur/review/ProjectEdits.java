@@ -6,6 +6,7 @@ import faceblur.follow.FollowedBox;
 import faceblur.follow.Keyframe;
 import faceblur.redact.RedactionSettings;
 import faceblur.shot.Shots;
+import faceblur.track.FaceTimeline;
 import faceblur.track.Track;
 import faceblur.track.TrackPoint;
 
@@ -135,9 +136,10 @@ public final class ProjectEdits {
             parts.add(t.withDrawn(before));
             parts.add(ReviewTrack.drawn(p.nextTrackId(), p.nextPersonId(), after));
         } else {
-            // Each side keeps its mask as long as the tracker would: the face may still be there unseen.
-            ReviewTrack before = piece(t, t.from(), at - 1, t.extendBefore(), null, Long.MIN_VALUE, Long.MAX_VALUE);
-            ReviewTrack after = piece(t, at, t.to(), null, t.extendAfter(), Long.MIN_VALUE, Long.MAX_VALUE);
+            // Each side keeps its mask as long as the tracker would, but not into the other side's frames: the
+            // reviewer split it because those show someone else, and each part must list its own span.
+            ReviewTrack before = piece(t, t.from(), at - 1, t.extendBefore(), null, Long.MIN_VALUE, at - 1);
+            ReviewTrack after = piece(t, at, t.to(), null, t.extendAfter(), at, Long.MAX_VALUE);
             requireBoth(before, after, track, frame);
             parts.add(before);
             parts.add(after.withIdentity(p.nextTrackId(), p.nextPersonId()));
@@ -199,7 +201,11 @@ public final class ProjectEdits {
             }
         }
         if (parts.isEmpty()) {
-            parts.add(t.withDeleted(true));
+            // Nothing of it is left: the track is deleted, and logged as such so that it reads as one decision
+            // that Restore undoes, not as frames cut from a track that no longer shows.
+            Project next = replaceTrack(p, t, List.of(t.withDeleted(true)), false);
+            return logged(next, "delete", t.person(), track, null, null,
+                    "frames " + fromFrame + " to " + toFrame + " cover all of it");
         }
         Project next = replaceTrack(p, t, parts, false);
         next = copy(next, next.tracks(), next.people(), nextId, next.nextPersonId());
@@ -279,7 +285,12 @@ public final class ProjectEdits {
             changed = t.withAdjustments(list);
         }
         Project next = replaceTrack(p, t, List.of(changed), false);
-        return logged(next, "set box", t.person(), track, frame, frame, describe(box));
+        // The log (and the report printed from it) names the box the export draws on that frame, which the engine's
+        // size smoothing may have widened from the one drawn: then both are given.
+        List<Box> served = new FaceTimeline(RedactionPlan.tracksOf(changed, found)).boxesAt(at);
+        String shown = served.isEmpty() ? describe(box) : describe(served.get(0));
+        String detail = shown.equals(describe(box)) ? shown : shown + " (drawn as " + describe(box) + ")";
+        return logged(next, "set box", t.person(), track, frame, frame, detail);
     }
 
     /**

@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class RedactionPlan {
 
+    /**
+     * A stretch of a corrected track ends this long before the next starts: a track covers up to 1 ms past its
+     * last point (times in results are whole milliseconds), and must not cover the next stretch's first frame.
+     */
+    private static final long STRETCH_GAP_MICROS = 1_001;
+
     private final List<Track> hidden;
     private final List<Track> visible;
     private FaceTimeline hiddenTimeline;
@@ -57,24 +63,78 @@ public final class RedactionPlan {
         return t.isDrawn() ? drawnTracks(t) : foundTrack(t, found.get(t.detected()), t.adjustments());
     }
 
-    /** The piece of a found track the review track takes, its boxes corrected. */
+    /**
+     * The piece of a found track the review track takes, its boxes corrected: one engine track per stretch under
+     * one correction. Apart, the engine's size smoothing cannot carry a correction into the frames before it nor
+     * the boxes before into it, so earlier frames keep their box exactly and a correction's own frame shows the
+     * box the reviewer set. Where a stretch meets the next between two sightings, each gets a point on its side of
+     * the boundary, interpolated as the one track would be, so no frame goes without its mask. A correction before
+     * the first sighting applies from it (with the mask held before it); one after the last starts a stretch of its
+     * own at its time, holding the mask to the track's end.
+     */
     static List<Track> foundTrack(ReviewTrack t, Track source, List<BoxAdjustment> adjustments) {
         if (source == null) {
             return List.of();
         }
-        List<TrackPoint> points = new ArrayList<>();
-        for (TrackPoint p : source.points()) {
-            if (p.micros() >= t.from() && p.micros() <= t.to()) {
-                BoxAdjustment a = BoxAdjustment.at(adjustments, p.micros());
-                Detection d = p.detection();
-                points.add(a == null ? p
-                        : new TrackPoint(p.micros(), new Detection(a.apply(d.box()), d.confidence(), d.landmarks())));
-            }
-        }
-        if (points.isEmpty()) {
+        List<TrackPoint> seen = source.points().stream()
+                .filter(p -> p.micros() >= t.from() && p.micros() <= t.to()).toList();
+        if (seen.isEmpty()) {
             return List.of();
         }
-        return List.of(new Track(t.id(), points, t.extendBefore(), t.extendAfter(), source.camera()));
+        Track whole = new Track(t.id(), seen, t.extendBefore(), t.extendAfter(), source.camera());
+        if (adjustments.isEmpty()) {
+            return List.of(whole);
+        }
+        List<BoxAdjustment> starts = adjustments.stream()
+                .filter(a -> a.micros() > whole.firstMicros() && a.micros() <= whole.endMicros()).toList();
+        List<Track> stretches = new ArrayList<>();
+        for (int i = 0; i <= starts.size(); i++) {
+            long from = i == 0 ? Long.MIN_VALUE : starts.get(i - 1).micros();
+            long until = i == starts.size() ? Long.MAX_VALUE : starts.get(i).micros();
+            BoxAdjustment a = i == 0 ? BoxAdjustment.at(adjustments, whole.firstMicros()) : starts.get(i - 1);
+            List<TrackPoint> points = new ArrayList<>();
+            for (TrackPoint p : seen) {
+                if (p.micros() >= from && p.micros() < until) {
+                    points.add(corrected(p, a));
+                }
+            }
+            if (i > 0 && (points.isEmpty() || points.get(0).micros() != from)) {
+                points.add(0, corrected(between(whole, from), a));
+            }
+            long last = points.get(points.size() - 1).micros();
+            long after;
+            if (i == starts.size()) {
+                after = whole.endMicros() - last;
+            } else if (until > whole.lastMicros()) {
+                // the next stretch starts in the held mask after the last sighting
+                after = Math.max(0, until - STRETCH_GAP_MICROS - last);
+            } else {
+                after = 0;
+                if (last < until - STRETCH_GAP_MICROS) {
+                    points.add(corrected(between(whole, until - STRETCH_GAP_MICROS), a));
+                }
+            }
+            stretches.add(new Track(t.id(), points, i == 0 ? t.extendBefore() : 0, after, source.camera()));
+        }
+        return stretches;
+    }
+
+    /** The one track's box at {@code micros}, as a sighting with the score of the one before it. */
+    private static TrackPoint between(Track whole, long micros) {
+        List<TrackPoint> points = whole.points();
+        TrackPoint before = points.get(0);
+        for (TrackPoint p : points) {
+            if (p.micros() <= micros) {
+                before = p;
+            }
+        }
+        return new TrackPoint(micros, new Detection(whole.boxesAt(micros).get(0), before.detection().confidence(),
+                List.of()));
+    }
+
+    private static TrackPoint corrected(TrackPoint p, BoxAdjustment a) {
+        Detection d = p.detection();
+        return a == null ? p : new TrackPoint(p.micros(), new Detection(a.apply(d.box()), d.confidence(), d.landmarks()));
     }
 
     /** A drawn face holds its boxes exactly on their frames and nowhere else: one track per run of frames. */

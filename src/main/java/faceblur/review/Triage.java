@@ -91,15 +91,13 @@ public final class Triage {
     }
 
     private PersonFacts facts(int person, List<ReviewTrack> live) {
-        BitSet shown = new BitSet();
+        List<Findings.FrameRange> ranges = new ArrayList<>();
         List<Double> heights = new ArrayList<>();
         double score = 0;
         boolean drawn = false;
         for (ReviewTrack t : live) {
             List<Track> tracks = RedactionPlan.tracksOf(t, found);
-            for (Findings.FrameRange r : findings.framesOf(tracks)) {
-                shown.set(r.first(), r.last() + 1);
-            }
+            ranges.addAll(findings.framesOf(tracks));
             drawn |= t.isDrawn();
             for (Track x : tracks) {
                 for (TrackPoint p : x.points()) {
@@ -108,6 +106,7 @@ public final class Triage {
                 }
             }
         }
+        BitSet shown = Findings.shown(ranges);
         heights.sort(Comparator.naturalOrder());
         double size = heights.isEmpty() ? 0 : heights.get(heights.size() / 2);
         int first = shown.nextSetBit(0);

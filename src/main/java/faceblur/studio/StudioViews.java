@@ -136,10 +136,11 @@ final class StudioViews {
      * One person as the page lists them.
      *
      * @param firstFrame the first frame any of their tracks covers (-1 when none)
+     * @param frames     how many frames their live tracks cover, each counted once however many tracks cover it
      * @param deleted    whether every track of theirs is deleted
      */
-    record PersonView(int id, String label, String decision, int firstFrame, int lastFrame, boolean deleted,
-                      List<TrackView> tracks) {
+    record PersonView(int id, String label, String decision, int firstFrame, int lastFrame, int frames,
+                      boolean deleted, List<TrackView> tracks) {
     }
 
     record PeopleView(int total, int offset, List<PersonView> people) {
@@ -171,8 +172,10 @@ final class StudioViews {
             }
             int first = tracks.stream().flatMap(t -> t.spans().stream()).mapToInt(s -> s[0]).min().orElse(-1);
             int last = tracks.stream().flatMap(t -> t.spans().stream()).mapToInt(s -> s[1]).max().orElse(-1);
+            int frames = Findings.shown(tracks.stream().filter(t -> !t.deleted()).flatMap(t -> t.spans().stream())
+                    .map(s -> new Findings.FrameRange(s[0], s[1])).toList()).cardinality();
             all.add(new PersonView(person.id(), person.label(), person.decision().name().toLowerCase(Locale.ROOT),
-                    first, last, gone, tracks));
+                    first, last, frames, gone, tracks));
         }
         all.sort(Comparator.comparingInt((PersonView v) -> v.firstFrame() < 0 ? Integer.MAX_VALUE : v.firstFrame())
                 .thenComparingInt(PersonView::id));
@@ -193,12 +196,8 @@ final class StudioViews {
         }
         int firstSeen = f.frameAt(t.from());
         int lastSeen = f.frameAt(t.to());
-        List<ThumbView> thumbs = p.thumbs().getOrDefault(t.detected(), List.of()).stream()
-                .filter(x -> x.frame() >= firstSeen && x.frame() <= lastSeen)
-                .sorted(Comparator.comparingDouble(TrackThumbnails.Thumb::score).reversed())
-                .limit(THUMBS_SHOWN)
-                .sorted(Comparator.comparingInt(TrackThumbnails.Thumb::frame))
-                .map(x -> new ThumbView(x.frame(), x.file())).toList();
+        List<ThumbView> thumbs = TrackThumbnails.shown(p.thumbs().getOrDefault(t.detected(), List.of()), firstSeen,
+                lastSeen, THUMBS_SHOWN).stream().map(x -> new ThumbView(x.frame(), x.file())).toList();
         return new TrackView(t.id(), t.person(), "found", t.deleted(), spans, new int[]{firstSeen, lastSeen}, thumbs,
                 List.of(), !t.adjustments().isEmpty(), null);
     }

@@ -90,6 +90,23 @@ final class TrackThumbnails {
         return thumbs;
     }
 
+    /**
+     * The best {@code count} of a found track's thumbnails for the piece of it seen on frames {@code first} to
+     * {@code last}, in frame order. A piece left by a split or a cut range may hold none of the few frames cut:
+     * then the one nearest to it stands in (the same face, moments away), so no person is listed without a face.
+     */
+    static List<Thumb> shown(List<Thumb> all, int first, int last, int count) {
+        List<Thumb> inside = all.stream().filter(x -> x.frame() >= first && x.frame() <= last)
+                .sorted(Comparator.comparingDouble(Thumb::score).reversed())
+                .limit(count)
+                .sorted(Comparator.comparingInt(Thumb::frame)).toList();
+        if (!inside.isEmpty()) {
+            return inside;
+        }
+        return all.stream().min(Comparator.comparingInt((Thumb x) -> Math.max(first - x.frame(), x.frame() - last)))
+                .map(List::of).orElse(List.of());
+    }
+
     private record Candidate(int track, Box box) {
     }
 

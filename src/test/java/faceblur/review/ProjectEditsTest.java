@@ -163,6 +163,14 @@ class ProjectEditsTest {
         int a = trackOf(start, 100);
         Project p = edits.deleteFrames(start, a, 0, 99);
         assertThat(p.track(a).deleted()).isTrue();
+        // The log (and the report and the page's history) says the track went, not that some frames did.
+        assertThat(p.log().get(p.log().size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("delete");
+            assertThat(e.track()).isEqualTo(a);
+            assertThat(e.detail()).isEqualTo("frames 0 to 99 cover all of it");
+        });
+        // The person is left with no live track: listed with the deleted ones only, and restorable.
+        assertThat(p.tracksOf(p.track(a).person())).allMatch(ReviewTrack::deleted);
         Project restored = edits.restore(edits.delete(start, a), a);
         assertThat(hiddenOn(RedactionPlan.of(findings, restored), 5)).contains(a);
     }
@@ -182,18 +190,59 @@ class ProjectEditsTest {
         assertThatThrownBy(() -> edits.split(start, b, 5)).hasMessageContaining("between its first and last");
     }
 
+    /** The boxes of track {@code track} on frame {@code f} as the export draws them. */
+    private static List<Box> boxesOf(RedactionPlan plan, int track, int f) {
+        return plan.hiddenAt(f * FRAME).stream().filter(x -> x.trackId() == track)
+                .flatMap(x -> x.boxes().stream()).toList();
+    }
+
+    /** The boxes as text to a millionth of a pixel, for comparing boxes computed along different float paths. */
+    private static List<String> drawn(RedactionPlan plan, int track, int f) {
+        return boxesOf(plan, track, f).stream().map(b -> String.format(java.util.Locale.ROOT, "%.6f %.6f %.6f %.6f",
+                b.x(), b.y(), b.width(), b.height())).toList();
+    }
+
     @Test
     void aCorrectedBoxIsWhereTheReviewerPutItAndCarriesOn() {
         int c = trackOf(start, 300);
         Box wanted = new Box(280, 200, 80, 90);
         Project p = edits.setBox(start, c, 70, wanted);
-        Track corrected = RedactionPlan.tracksOf(p.track(c), findings).get(0);
-        Box at = corrected.boxesAt(70 * FRAME).get(0);
+        Box at = boxesOf(RedactionPlan.of(findings, p), c, 70).get(0);
         assertThat(at.x()).isCloseTo(wanted.x(), within(1e-6));
         assertThat(at.width()).isCloseTo(wanted.width(), within(1e-6));
         assertThat(at.height()).isCloseTo(wanted.height(), within(1e-6));
-        assertThat(corrected.boxesAt(90 * FRAME).get(0).width()).isCloseTo(80, within(1e-6));
+        assertThat(boxesOf(RedactionPlan.of(findings, p), c, 90).get(0).width()).isCloseTo(80, within(1e-6));
         assertThatThrownBy(() -> edits.setBox(start, c, 20, wanted)).hasMessageContaining("no mask on frame 20");
+    }
+
+    @Test
+    void aCorrectionHoldsFromItsFrameOnAndTheLogSaysTheBoxServed() {
+        int c = trackOf(start, 300);
+        RedactionPlan before = RedactionPlan.of(findings, start);
+        Project larger = edits.setBox(start, c, 60, new Box(280, 220, 60, 60));
+        RedactionPlan once = RedactionPlan.of(findings, larger);
+        // "From this frame on": every earlier frame, the held mask before the first sighting included, is as it was.
+        for (int f = CUT; f < 60; f++) {
+            assertThat(drawn(once, c, f)).as("frame %d", f).isEqualTo(drawn(before, c, f));
+        }
+        assertThat(boxesOf(once, c, 75).get(0).width()).isCloseTo(60, within(1e-6));
+
+        // A second, smaller correction later: frames between the two keep the first one exactly, not a blend.
+        Box smaller = new Box(290, 230, 44, 44);
+        Project twice = edits.setBox(larger, c, 70, smaller);
+        RedactionPlan plan = RedactionPlan.of(findings, twice);
+        for (int f = CUT; f < 70; f++) {
+            assertThat(drawn(plan, c, f)).as("frame %d", f).isEqualTo(drawn(once, c, f));
+        }
+        // On its frame the export draws the reviewer's box, and the log (which the report prints) names that box.
+        Box served = boxesOf(plan, c, 70).get(0);
+        assertThat(served.width()).isCloseTo(44, within(1e-6));
+        assertThat(served.x()).isCloseTo(290, within(1e-6));
+        assertThat(twice.log().get(twice.log().size() - 1).detail()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "box x %.0f y %.0f, %.0fx%.0f px", served.x(), served.y(), served.width(), served.height()));
+        // However many corrections, the track lists one unbroken span, as before them.
+        assertThat(findings.framesOf(RedactionPlan.tracksOf(twice.track(c), findings)))
+                .containsExactly(findings.framesOf(RedactionPlan.tracksOf(start.track(c), findings)).get(0));
     }
 
     @Test

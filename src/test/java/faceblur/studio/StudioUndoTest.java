@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StudioUndoTest {
 
-    private static final Findings FINDINGS = ReviewFixture.findings(
+    static final Findings FINDINGS = ReviewFixture.findings(
             new Run(1, 0, 40, 100, 100, 60, 0.9), new Run(2, 10, 45, 300, 200, 60, 0.9),
             new Run(3, 55, 95, 400, 100, 60, 0.3));
 
@@ -38,14 +38,20 @@ class StudioUndoTest {
 
     @BeforeEach
     void analysed() {
-        project = open();
-        String sha = ReviewJson.writeFindings(FINDINGS, dir.resolve(ReviewJson.FINDINGS_FILE));
-        Project start = new ProjectEdits(FINDINGS, "studio", Clock.systemUTC()).start(sha, RedactionSettings.defaults());
-        ReviewJson.writeProject(start, dir.resolve(ReviewJson.PROJECT_FILE));
-        project.ready(FINDINGS, start, Map.of());
+        project = analysed(dir, FINDINGS, Map.of());
     }
 
-    private StudioProject open() {
+    /** A project in {@code dir} just analysed into {@code findings}, with these thumbnails (no video needed). */
+    static StudioProject analysed(Path dir, Findings findings, Map<Integer, List<TrackThumbnails.Thumb>> thumbs) {
+        StudioProject project = open(dir);
+        String sha = ReviewJson.writeFindings(findings, dir.resolve(ReviewJson.FINDINGS_FILE));
+        Project start = new ProjectEdits(findings, "studio", Clock.systemUTC()).start(sha, RedactionSettings.defaults());
+        ReviewJson.writeProject(start, dir.resolve(ReviewJson.PROJECT_FILE));
+        project.ready(findings, start, thumbs);
+        return project;
+    }
+
+    private static StudioProject open(Path dir) {
         return new StudioProject("p", dir, dir.resolve("clip.mp4"), Clock.systemUTC(), p -> { });
     }
 
@@ -120,7 +126,7 @@ class StudioUndoTest {
     void stepsSurviveARestartButNotANewAnalysis() {
         project.apply("alice", (e, p) -> e.merge(p, List.of(1, 2)));
         project.close();
-        project = open();
+        project = open(dir);
         project.load();
         assertThat(project.undoOffer().undo()).isEqualTo("merge");
         project.undo("bob", false);
