@@ -128,7 +128,8 @@ export class PeopleList {
       : 'nowhere';
     // Frames on screen from the triage facts, where each frame counts once however many tracks cover it.
     const facts = this.context.factsOf ? this.context.factsOf(person.id) : null;
-    const frameCount = facts ? facts.frames : live.reduce((n, t) => n + t.spans.reduce((m, [a, b]) => m + b - a + 1, 0), 0);
+    // The studio counts a person's frames once however many of their tracks cover them.
+    const frameCount = facts ? facts.frames : person.frames;
 
     const bar = el('div', { class: 'minibar', 'aria-hidden': 'true' });
     for (const t of live) {
