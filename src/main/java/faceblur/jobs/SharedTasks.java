@@ -20,4 +20,10 @@ public record SharedTasks(List<Task<?>> oneTime, List<RecurringTask<?>> recurrin
         oneTime = List.copyOf(oneTime);
         recurring = List.copyOf(recurring);
     }
+
+    /** These tasks and {@code more}'s, on one scheduler. */
+    public SharedTasks with(SharedTasks more) {
+        return new SharedTasks(java.util.stream.Stream.concat(oneTime.stream(), more.oneTime.stream()).toList(),
+                java.util.stream.Stream.concat(recurring.stream(), more.recurring.stream()).toList());
+    }
 }

@@ -89,12 +89,14 @@ public final class FaceblurServer implements AutoCloseable {
                 RedactionSettings.defaults(), EncoderSettings.defaults(), settings.segments(),
                 data.resolve("source-cache"), settings.sourceCacheBytes()));
         ServerMetrics[] metrics = new ServerMetrics[1];
+        StudioJobs studioJobs = settings.worker() ? null : new StudioJobs(database, settings.jobs().heartbeat());
         JobService jobs = JobService.start(database, settings.jobs(),
                 job -> new DetectionJobRunner(store, engine, data.resolve("work"), settings.limits(), metrics[0])
-                        .run(job), JobService.Listener.NONE, pipeline.tasks());
+                        .run(job), JobService.Listener.NONE,
+                studioJobs == null ? pipeline.tasks() : pipeline.tasks().with(studioJobs.tasks()));
         parts.push(jobs);
         metrics[0] = new ServerMetrics(jobs.jobs(), pipeline.jobs());
-        Studio review = settings.worker() ? null : studio(settings, engine, store, data);
+        Studio review = settings.worker() ? null : studio(settings, engine, store, data, studioJobs);
         if (review != null) {
             parts.push(review);
         }
@@ -111,12 +113,13 @@ public final class FaceblurServer implements AutoCloseable {
     }
 
     /** The review app under /studio, on the videos of the buckets: signed in with an access key, or by token. */
-    private static Studio studio(ServeSettings settings, FaceBlur engine, ObjectStore store, Path data) {
+    private static Studio studio(ServeSettings settings, FaceBlur engine, ObjectStore store, Path data,
+                                 StudioJobs work) {
         StudioSettings studio = new StudioSettings(data.resolve("studio"), settings.limits().maxVideoBytes(),
                 settings.studioToken(), settings.accessKeys(), System.getProperty("user.name", "local user"),
                 settings.provenance(), RedactionSettings.defaults(),
                 EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()), settings.studioWeb());
-        return Studio.buckets(studio, engine, store);
+        return Studio.buckets(studio, engine, store, work::boundTo);
     }
 
     private static Javalin startApi(ServeSettings settings, ObjectStore store, Path data, JobService jobs,

@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The studio: its projects, the work it does for them in the background, and its web app. Analyses and exports
@@ -62,13 +63,15 @@ public final class Studio implements AutoCloseable {
     private final StudioEvents events = new StudioEvents();
     private final ProjectLibrary library;
     private final StudioAccess access;
-    private final ExecutorService heavyWork = singleThread("studio-work");
+    private final StudioWork work;
+    private volatile boolean closing;
     private final ExecutorService followWork = singleThread("studio-follow");
     private final Map<String, BoxFollower> followers = new ConcurrentHashMap<>();
     private final Set<String> followsQueued = ConcurrentHashMap.newKeySet();
     private final Path uploads;
 
-    private Studio(StudioSettings settings, FaceBlur engine, VideoCatalog catalog, String cookiePath, Clock clock) {
+    private Studio(StudioSettings settings, FaceBlur engine, VideoCatalog catalog, String cookiePath, Clock clock,
+                   Function<Studio, StudioWork> work) {
         this.settings = settings;
         this.engine = engine;
         this.catalog = catalog;
@@ -77,6 +80,7 @@ public final class Studio implements AutoCloseable {
         this.access = new StudioAccess(settings.token(), settings.accessKeys(), settings.localUser(), cookiePath,
                 settings.web(), clock);
         this.uploads = uploadsFolder(settings);
+        this.work = work.apply(this);
         resume();
     }
 
@@ -102,14 +106,19 @@ public final class Studio implements AutoCloseable {
     public static Studio local(StudioSettings settings, FaceBlur engine, List<Path> allowed) {
         List<Path> all = new ArrayList<>(allowed);
         all.add(uploadsFolder(settings));
-        return new Studio(settings, engine, new LocalVideos(all), "/", Clock.systemUTC());
+        return new Studio(settings, engine, new LocalVideos(all), "/", Clock.systemUTC(),
+                studio -> StudioWork.ownThread(() -> studio));
     }
 
-    /** The studio of {@code faceblur serve}, under /studio: the videos in the store's buckets, and uploads. */
-    public static Studio buckets(StudioSettings settings, FaceBlur engine, ObjectStore store) {
+    /**
+     * The studio of {@code faceblur serve}, under /studio: the videos in the store's buckets, and uploads; its
+     * analyses and exports run as {@code work} (the node's durable jobs) for the studio it is given.
+     */
+    public static Studio buckets(StudioSettings settings, FaceBlur engine, ObjectStore store,
+                                 Function<Studio, StudioWork> work) {
         VideoCatalog catalog = new BucketVideos(store, settings.dataDir().resolve("sources"),
                 new LocalVideos(List.of(uploadsFolder(settings))));
-        return new Studio(settings, engine, catalog, "/studio/", Clock.systemUTC());
+        return new Studio(settings, engine, catalog, "/studio/", Clock.systemUTC(), work);
     }
 
     private static Path uploadsFolder(StudioSettings settings) {
@@ -170,7 +179,7 @@ public final class Studio implements AutoCloseable {
                     || (p.state() == StudioProject.State.WAITING && !p.analysisQueued())) {
                 p.waiting();
                 p.analysisQueued(true);
-                heavyWork.submit(() -> analyse(p, by));
+                work.submit(StudioJob.analyse(p.id(), by));
             }
         }
         return p;
@@ -258,14 +267,69 @@ public final class Studio implements AutoCloseable {
                     + "frames followed so far");
         });
         Project project = p.project();
+        int revision = ExportState.revision(project);
         synchronized (p.export()) {
             if (p.export().busy()) {
                 throw StudioException.conflict("an export of " + p.name() + " is already under way");
             }
+            // The decisions to render are kept with the job, so that it renders them even after a restart.
+            try {
+                Files.createDirectories(p.exportsDir());
+                ReviewJson.writeProject(project, pendingExport(p, revision));
+            } catch (IOException e) {
+                throw new StudioException(500, "cannot queue the export: " + e.getMessage());
+            }
             p.export().waiting();
         }
         p.progressChanged();
-        heavyWork.submit(() -> runExport(p, project, by, signedOffBy, toBucket));
+        work.submit(StudioJob.export(p.id(), by, signedOffBy, toBucket, revision));
+    }
+
+    private static Path pendingExport(StudioProject p, int revision) {
+        return p.exportsDir().resolve(".pending-r" + revision + ".project.json");
+    }
+
+    /**
+     * Does {@code job}, on whatever thread the studio's {@link StudioWork} runs it. A job cut short because the
+     * studio is stopping fails, so that durable work runs it again at the next start.
+     */
+    public void run(StudioJob job) {
+        StudioProject p;
+        try {
+            p = library.get(job.project());
+        } catch (StudioException e) {
+            LOG.warn("studio job {} for project {} dropped: {}", job.kind(), job.project(), e.getMessage());
+            return;
+        }
+        if (job.kind().equals(StudioJob.ANALYSE)) {
+            if (p.state() == StudioProject.State.READY) {
+                // Queued twice (a page opened it while a stored job waited to resume): the review made since stays.
+                return;
+            }
+            analyse(p, job.by());
+        } else {
+            Path pending = pendingExport(p, job.revision());
+            if (!Files.isRegularFile(pending)) {
+                LOG.warn("export of revision {} of {} dropped: its decisions are gone", job.revision(), p.name());
+                return;
+            }
+            runExport(p, ReviewJson.readProject(pending), job.by(), job.signedOffBy(), job.toBucket());
+            if (!closing) {
+                deleteQuietly(pending);
+            }
+        }
+        if (closing) {
+            throw new IllegalStateException("the studio stopped before the " + job.kind() + " of " + p.name()
+                    + " was done; it runs again at the next start");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", file, e.getMessage());
+        }
     }
 
     private void runExport(StudioProject p, Project project, String by, String signedOffBy, boolean toBucket) {
@@ -375,11 +439,11 @@ public final class Studio implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         library.list().forEach(this::cancel);
-        heavyWork.shutdownNow();
+        work.close();
         followWork.shutdownNow();
         try {
-            heavyWork.awaitTermination(30, TimeUnit.SECONDS);
             followWork.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import faceblur.testing.AwsClients;
 import faceblur.testing.Cli;
 import faceblur.testing.Media;
 import faceblur.testing.ServerProcess;
+import faceblur.testing.StudioClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeRestartTest {
 
     private static final Pattern FRAMES = Pattern.compile("(?m)^faceblur_frames_analysed_total ([0-9.eE+]+)");
+
+    /**
+     * serve's studio analyses as durable jobs: one cut off by SIGKILL finishes after a restart, with no page asking
+     * for it again, and the review opens where the analysis left it.
+     */
+    @Test
+    void aStudioAnalysisCutOffByKill9FinishesAfterARestart() throws Exception {
+        Path data = Files.createTempDirectory("faceblur-studio-restart");
+        Path clip = Media.fixture("vtest-20s.mp4", "-i", Media.media("vtest.avi").toString(), "-t", "20",
+                "-c:v", "libx264", "-preset", "veryfast", "-an");
+        String[] args = {"--data", data.toString(), "--port", "0", "--s3-port", "0", "--threads", "2",
+                "--heartbeat", "1s"};
+        Map<String, String> env = Map.of("FACEBLUR_STUDIO_TOKEN", "restart-token");
+        String id;
+        try (ServerProcess first = ServerProcess.start(env, args)) {
+            upload(first, clip, "s3://videos/vtest-20s.mp4");
+            StudioClient page = studio(first);
+            id = page.post("api/projects", "{\"path\":\"s3://videos/vtest-20s.mp4\"}").path("id").asText();
+            page.awaitStatus(id, s -> s.path("state").asText().equals("analysing")
+                    && s.path("progress").path("done").asLong() > 20, Duration.ofMinutes(2));
+            first.kill9();
+        }
+        try (ServerProcess second = ServerProcess.start(env, args)) {
+            JsonNode ready = studio(second).awaitReady(id);
+            assertThat(ready.path("state").asText()).as(second.log()).isEqualTo("ready");
+            assertThat(studio(second).get("api/projects/" + id).path("video").path("frames").asInt()).isEqualTo(200);
+        }
+    }
+
+    private static StudioClient studio(ServerProcess server) {
+        StudioClient page = new StudioClient(server.api().resolve("/studio/"));
+        page.signInWith(server.api().resolve("/studio/?token=restart-token"));
+        return page;
+    }
 
     @Test
     void aJobCutOffByKill9FinishesAfterARestartAndOldTokensStillPage() throws Exception {
