@@ -41,11 +41,8 @@ class ServeRestartTest {
      */
     @Test
     void aStudioAnalysisCutOffByKill9FinishesAfterARestart() throws Exception {
-        Path data = Files.createTempDirectory("faceblur-studio-restart");
-        Path clip = Media.fixture("vtest-20s.mp4", "-i", Media.media("vtest.avi").toString(), "-t", "20",
-                "-c:v", "libx264", "-preset", "veryfast", "-an");
-        String[] args = {"--data", data.toString(), "--port", "0", "--s3-port", "0", "--threads", "2",
-                "--heartbeat", "1s"};
+        Path clip = streetClip();
+        String[] args = serveArgs(Files.createTempDirectory("faceblur-studio-restart"));
         Map<String, String> env = Map.of("FACEBLUR_STUDIO_TOKEN", "restart-token");
         String id;
         try (ServerProcess first = ServerProcess.start(env, args)) {
@@ -63,6 +60,18 @@ class ServeRestartTest {
         }
     }
 
+    /** 20 s of vtest.avi's street, 200 frames. */
+    private static Path streetClip() {
+        return Media.fixture("vtest-20s.mp4", "-i", Media.media("vtest.avi").toString(), "-t", "20",
+                "-c:v", "libx264", "-preset", "veryfast", "-an");
+    }
+
+    /** A node on {@code data} whose heartbeat lets a dead node's work be taken over within seconds. */
+    private static String[] serveArgs(Path data) {
+        return new String[]{"--data", data.toString(), "--port", "0", "--s3-port", "0", "--threads", "2",
+                "--heartbeat", "1s"};
+    }
+
     private static StudioClient studio(ServerProcess server) {
         StudioClient page = new StudioClient(server.api().resolve("/studio/"));
         page.signInWith(server.api().resolve("/studio/?token=restart-token"));
@@ -72,10 +81,8 @@ class ServeRestartTest {
     @Test
     void aJobCutOffByKill9FinishesAfterARestartAndOldTokensStillPage() throws Exception {
         Path data = Files.createTempDirectory("faceblur-restart");
-        Path clip = Media.fixture("vtest-20s.mp4", "-i", Media.media("vtest.avi").toString(), "-t", "20",
-                "-c:v", "libx264", "-preset", "veryfast", "-an");
-        String[] args = {"--data", data.toString(), "--port", "0", "--s3-port", "0", "--threads", "2",
-                "--heartbeat", "1s"};
+        Path clip = streetClip();
+        String[] args = serveArgs(data);
 
         String jobA;
         String tokenA;
