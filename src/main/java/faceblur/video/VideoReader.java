@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
@@ -44,6 +45,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
@@ -163,15 +165,50 @@ public final class VideoReader implements AutoCloseable {
         converter = new FrameConverter(par.width(), par.height(), yuvFormat);
     }
 
-    /** The first video stream that is a moving picture, not an attached cover image. */
+    /**
+     * The main video: the longest video stream that is not an attached cover image. A cover can come as an
+     * ordinary one-frame stream before the film (Matroska made from a file with cover art does this), so the
+     * first video stream is not necessarily the one to blur; taking it would turn the film into one frame.
+     * Streams of unknown length count as 0 and the first of equal length wins.
+     */
     static int videoStream(AVFormatContext format) {
+        int best = -1;
+        double bestSeconds = -1;
         for (int i = 0; i < format.nb_streams(); i++) {
             AVStream s = format.streams(i);
             if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && (s.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
-                return i;
+                double seconds = seconds(s);
+                if (seconds > bestSeconds) {
+                    best = i;
+                    bestSeconds = seconds;
+                }
             }
         }
-        return -1;
+        return best;
+    }
+
+    /** A stream's length: its duration, else its frame count at its rate, else Matroska's DURATION tag, else 0. */
+    private static double seconds(AVStream s) {
+        AVRational tb = s.time_base();
+        if (s.duration() != AV_NOPTS_VALUE && s.duration() > 0 && tb.den() > 0) {
+            return s.duration() * (double) tb.num() / tb.den();
+        }
+        AVRational rate = s.avg_frame_rate();
+        if (s.nb_frames() > 0 && rate.num() > 0 && rate.den() > 0) {
+            return s.nb_frames() * (double) rate.den() / rate.num();
+        }
+        AVDictionaryEntry tag = av_dict_get(s.metadata(), "DURATION", null, 0);
+        if (tag != null && !tag.isNull()) {
+            String[] hms = tag.value().getString().trim().split(":");
+            try {
+                if (hms.length == 3) {
+                    return Integer.parseInt(hms[0]) * 3600.0 + Integer.parseInt(hms[1]) * 60.0 + Double.parseDouble(hms[2]);
+                }
+            } catch (NumberFormatException e) {
+                return 0; // a damaged tag says nothing about the length
+            }
+        }
+        return 0;
     }
 
     private VideoInfo describe(AVStream stream, AVCodecParameters par) {
