@@ -30,6 +30,9 @@ public final class PhotoFile {
      * {@code IMREAD_COLOR}), so the pixels are as a viewer shows them. Transparency is dropped.
      */
     public static Mat read(Path file, PhotoFormat format) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FaceblurException(file + ": not a regular file"); // /dev/zero would be read for ever
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
