@@ -39,7 +39,7 @@ class FuzzTest {
     /** 4 formats x 4 ratios x 62 seeds + 32 cuts: 1,024 variants. */
     private static final int SEEDS = 62;
     private static final int[] CUT_PERCENT = {5, 20, 35, 50, 65, 80, 95, 99};
-    private static final int ALONE_EVERY = 128;
+    private static final int ALONE_EVERY = 256;
     /** Batch processes run side by side, each on its share of the variants: the machine has two cores. */
     private static final int BATCHES = 2;
 
