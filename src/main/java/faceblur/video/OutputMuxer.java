@@ -172,6 +172,10 @@ final class OutputMuxer implements AutoCloseable {
 
     private void check(int rc, String what) {
         if (rc < 0) {
+            String writing = FfmpegLog.writeFailure(rc, path);
+            if (writing != null) {
+                throw new FaceblurException(writing);
+            }
             // The output is a temporary file the user never sees: the input, whose streams the muxer refused, is
             // what to name.
             throw new FaceblurException(source + ": cannot " + what + " (" + FfmpegLog.errorText(rc)
