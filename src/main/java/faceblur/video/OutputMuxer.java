@@ -145,11 +145,6 @@ final class OutputMuxer implements AutoCloseable {
         check(rc, "write the output header");
     }
 
-    /** The video stream's time base, as the muxer settled it when writing the header. */
-    AVRational videoTimeBase() {
-        return video.time_base();
-    }
-
     /** Copies every audio packet up to {@code sourceMicros} (source time), to interleave it with the video. */
     void copyAudioUntil(long sourceMicros) {
         if (copyAudio) {
