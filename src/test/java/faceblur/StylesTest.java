@@ -31,9 +31,13 @@ class StylesTest {
     @TempDir
     Path dir;
 
-    private Path redact(String outputName, String... style) throws IOException {
-        Path input = Media.fixture("styles.mp4", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10:duration=1",
+    private static Path input() {
+        return Media.fixture("styles.mp4", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10:duration=1",
                 "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "10");
+    }
+
+    private Path redact(String outputName, String... style) throws IOException {
+        Path input = input();
         Path faces = dir.resolve("faces.json");
         Files.writeString(faces, FACES);
         Path out = dir.resolve(outputName);
@@ -80,7 +84,7 @@ class StylesTest {
     void outlineMarksSeenAndCarriedFacesAndHidesNothing() throws IOException {
         Path out = redact("outline.mp4", "--style", "outline");
         int[] inside = pixel(out, 5, 120, 90);
-        int[] reference = pixel(Media.fixtures().resolve("styles.mp4"), 5, 120, 90);
+        int[] reference = pixel(input(), 5, 120, 90);
         assertColour(inside, reference[0], reference[1], reference[2], 10);
         assertColour(pixel(out, 0, 68, 90), 0, 255, 0, 60);
         assertColour(pixel(out, 5, 68, 90), 255, 220, 0, 60);

@@ -87,7 +87,10 @@ final class BlurCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RedactionSettings redaction = render.redaction(); // bad options are reported before any file is read
-        List<Path> files = InputFiles.expand(inputs);
+        InputFiles.Expanded expanded = InputFiles.expand(inputs);
+        List<Path> files = expanded.files();
+        expanded.skipped().forEach(p -> System.err.println("faceblur: skipped " + p + " (not a video or photo, or an earlier "
+                + Outputs.SUFFIX + " output)"));
         if (files.isEmpty()) {
             throw new FaceblurException("no videos or photos found in " + inputs);
         }
@@ -97,6 +100,7 @@ final class BlurCommand implements Callable<Integer> {
         if (output != null && outDir != null) {
             throw new FaceblurException("give either -o or --out-dir, not both");
         }
+        Outputs.checkDistinct(files, outDir);
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);

@@ -86,6 +86,12 @@ final class NodeOptions {
                     + "Repeatable.")
     List<String> snsConfirmHosts = new ArrayList<>();
 
+    @Option(names = "--sns-verify", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Take SNS messages on POST /s3-events only with a valid SNS signature (its certificate "
+                    + "fetched from sns.REGION.amazonaws.com over https). --no-sns-verify takes them unsigned, for "
+                    + "tests and SNS look-alikes. Default: on.")
+    boolean snsVerify = true;
+
     @Option(names = "--region", paramLabel = "REGION",
             description = "The AWS region of the API, as a client configures it (AWS_REGION, region_name): requests "
                     + "signed for another region are refused, as AWS refuses them. Default: ${DEFAULT-VALUE}.")
@@ -161,7 +167,7 @@ final class NodeOptions {
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
                 accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                metricsPublic, region, StudioWeb.defaults());
+                snsVerify, metricsPublic, region, StudioWeb.defaults());
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

@@ -2,12 +2,17 @@ package faceblur.cli;
 
 import faceblur.FaceblurException;
 import faceblur.photo.PhotoBlur;
+import faceblur.photo.PhotoFormat;
 import faceblur.video.Container;
 import faceblur.video.VideoInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Where each video's or photo's output goes, and in which container or format. */
 final class Outputs {
@@ -60,6 +65,28 @@ final class Outputs {
         }
         notTheInput(input, path);
         return path;
+    }
+
+    /**
+     * Refuses, before anything is written, a batch in which two inputs would get the same output name
+     * (clip.mp4 and clip.mkv both give clip_blurred.mp4): one would silently replace the other. A video's
+     * container is known only once it is read, so any two videos of one stem in one folder count as a clash;
+     * a photo keeps its extension, so only photos of the same extension clash.
+     */
+    static void checkDistinct(List<Path> inputs, Path folder) {
+        Map<String, Path> claimed = new HashMap<>();
+        for (Path input : inputs) {
+            Path dir = (folder != null ? folder : input.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+            String name = input.getFileName().toString();
+            String kind = PhotoFormat.isPhotoName(input)
+                    ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : ".<video>";
+            String output = dir.resolve(InputFiles.stem(input) + SUFFIX) + (kind.equals(".<video>") ? ".*" : kind);
+            Path earlier = claimed.putIfAbsent(output, input);
+            if (earlier != null) {
+                throw new FaceblurException(earlier + " and " + input + " would both be written as " + output
+                        + "; nothing was written: rename one, or blur them into different --out-dir folders");
+            }
+        }
     }
 
     private static void notTheInput(Path input, Path output) {

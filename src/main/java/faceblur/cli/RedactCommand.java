@@ -163,7 +163,7 @@ final class RedactCommand implements Callable<Integer> {
 
     private int renderProject() {
         for (String option : List.of("--style", "--shape", "--mask-scale", "--blur-strength", "--pixel-blocks",
-                "--fill-colour", "--keep", "--extend", "--max-gap")) {
+                "--fill-colour", "--keep", "--extend", "--max-gap", "--min-sightings")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new FaceblurException(option + " cannot be used with --project: the project says how its "
                         + "faces are hidden; change it in the studio");

@@ -69,7 +69,14 @@ public final class FaceDetector implements AutoCloseable {
 
     /** ONNX Runtime's one environment per process; only its errors are logged (faceblur reports its own). */
     private static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+        try {
+            // No usage events from a privacy tool (ONNX Runtime's telemetry is on by default in its builds).
+            env.setTelemetry(false);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot turn ONNX Runtime's telemetry off", e);
+        }
+        return env;
     }
 
     public DetectorSettings settings() {

@@ -51,7 +51,7 @@ public final class ModelLocator {
     }
 
     /** faceblur's folder in the user's cache: {@code $XDG_CACHE_HOME/faceblur}, else {@code ~/.cache/faceblur}. */
-    static Path userCache() {
+    public static Path userCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("faceblur");

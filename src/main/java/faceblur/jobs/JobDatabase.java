@@ -63,6 +63,9 @@ public final class JobDatabase implements AutoCloseable {
     public static JobDatabase open(String jdbcUrl) {
         String shown = redact(jdbcUrl);
         Vendor vendor = vendorOf(jdbcUrl, shown);
+        if (vendor == Vendor.SQLITE) {
+            SqliteNative.prepare();
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config(jdbcUrl, vendor));

@@ -67,9 +67,4 @@ public record JobSettings(int concurrency, int queueLimit, Duration retention, D
     public JobSettings withSnsEnvelope(boolean value) {
         return new JobSettings(concurrency, queueLimit, retention, heartbeat, maxAttempts, notificationEndpoints, value);
     }
-
-    /** How long after its last heartbeat a running job is taken over. */
-    public Duration takeOverAfter() {
-        return heartbeat.multipliedBy(MISSED_HEARTBEATS);
-    }
 }

@@ -30,6 +30,9 @@ public final class PhotoFile {
      * {@code IMREAD_COLOR}), so the pixels are as a viewer shows them. Transparency is dropped.
      */
     public static Mat read(Path file, PhotoFormat format) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FaceblurException(file + ": not a regular file"); // /dev/zero would be read for ever
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -45,10 +48,15 @@ public final class PhotoFile {
         if (damage != null) {
             throw new FaceblurException(file + ": " + damage);
         }
+        checkSize(file, bytes, format);
         Mat picture;
         try (BytePointer data = new BytePointer(bytes); Mat encoded = new Mat(1, bytes.length,
                 org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
             picture = imdecode(encoded, IMREAD_COLOR);
+        } catch (RuntimeException e) {
+            // OpenCV's own checks (its assertion text is no message for a user): the file cannot be read.
+            throw new FaceblurException(file + ": not a readable " + format.label() + " image (damaged, or another "
+                    + "kind of file)");
         }
         if (picture.empty()) {
             picture.close();
@@ -56,6 +64,79 @@ public final class PhotoFile {
                     + "kind of file)");
         }
         return picture;
+    }
+
+    /**
+     * The most pixels a photo may have: 64 megapixels (a 9248x6936 phone camera) as 8-bit BGR is about 190 MB
+     * before the detector's copies. A header can claim far more in a few hundred bytes (a 30000x30000 PNG of
+     * 875 KB decoded for minutes, then ran out of memory), so the size is read from the header first.
+     */
+    public static final long MAX_PIXELS = 64_000_000L;
+
+    /** Refuses, before decoding, a picture whose header announces more than {@link #MAX_PIXELS}. */
+    static void checkSize(Path file, byte[] bytes, PhotoFormat format) {
+        long[] size = size(bytes, format);
+        if (size != null && size[0] * size[1] > MAX_PIXELS) {
+            throw new FaceblurException(String.format(java.util.Locale.ROOT, "%s: its %dx%d picture is too large "
+                            + "(at most %.0f megapixels, such as 9248x6936); scale it down first: ffmpeg -i %s "
+                            + "-vf scale=4096:-2 smaller.%s", file, size[0], size[1], MAX_PIXELS / 1e6, file,
+                    format.extension().substring(1)));
+        }
+    }
+
+    /** Width and height as the file's header states them, or null when the header does not say. */
+    static long[] size(byte[] b, PhotoFormat format) {
+        ByteBuffer be = ByteBuffer.wrap(b);
+        ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        switch (format) {
+            case PNG:
+                // IHDR is the first chunk: width and height, 4 bytes each, after signature, length and type.
+                return b.length >= 24 ? new long[]{Integer.toUnsignedLong(be.getInt(16)), Integer.toUnsignedLong(be.getInt(20))} : null;
+            case WEBP:
+                return b.length >= 30 ? webpSize(b, le) : null;
+            default:
+                return jpegSize(b);
+        }
+    }
+
+    /** VP8 (lossy), VP8L (lossless) or VP8X (extended) as the first chunk, each with its own size fields. */
+    private static long[] webpSize(byte[] b, ByteBuffer le) {
+        if (startsWith(b, "VP8X".getBytes(), 12)) {
+            long w = (le.getInt(24) & 0xFFFFFF) + 1L;
+            long h = ((le.getInt(27) & 0xFFFFFF)) + 1L;
+            return new long[]{w, h};
+        }
+        if (startsWith(b, "VP8L".getBytes(), 12)) {
+            int bits = le.getInt(21);
+            return new long[]{(bits & 0x3FFF) + 1L, ((bits >>> 14) & 0x3FFF) + 1L};
+        }
+        if (startsWith(b, "VP8 ".getBytes(), 12)) {
+            return new long[]{le.getShort(26) & 0x3FFF, le.getShort(28) & 0x3FFF};
+        }
+        return null;
+    }
+
+    /** The first start-of-frame segment's height and width, found by walking the segments by their lengths. */
+    private static long[] jpegSize(byte[] b) {
+        int at = 2;
+        while (at + 9 <= b.length && (b[at] & 0xFF) == 0xFF) {
+            int marker = b[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++;
+                continue;
+            }
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (startOfFrame) {
+                long h = ((b[at + 5] & 0xFF) << 8) | (b[at + 6] & 0xFF);
+                long w = ((b[at + 7] & 0xFF) << 8) | (b[at + 8] & 0xFF);
+                return new long[]{w, h};
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return null;
+            }
+            at += 2 + (((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF));
+        }
+        return null;
     }
 
     /** Writes {@code picture} to {@code target} (any name: the format is given) with no metadata. */

@@ -97,8 +97,12 @@ public final class S3EventJson {
         }
         List<EventRecord> records = new ArrayList<>();
         // an AWS "s3:TestEvent" has no Records: nothing to do
-        for (S3EventNotificationRecord r : notification.getRecords() == null
-                ? List.<S3EventNotificationRecord>of() : notification.getRecords()) {
+        List<S3EventNotificationRecord> given = notification.getRecords() == null ? List.of() : notification.getRecords();
+        for (int i = 0; i < given.size(); i++) {
+            S3EventNotificationRecord r = given.get(i);
+            if (r == null) {
+                throw bad("record " + i + " of the S3 event notification is not a JSON object");
+            }
             String event = r.getEventName() == null ? "" : r.getEventName();
             boolean hasObject = r.getS3() != null && r.getS3().getBucket() != null && r.getS3().getObject() != null;
             // MinIO writes "s3:ObjectCreated:Put", AWS "ObjectCreated:Put"

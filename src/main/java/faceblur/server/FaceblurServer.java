@@ -129,7 +129,7 @@ public final class FaceblurServer implements AutoCloseable {
         RekognitionEndpoint endpoint = new RekognitionEndpoint(operations, verifier(settings, SIGNING_SERVICE), metrics);
         PipelineEndpoint pipelineEndpoint = new PipelineEndpoint(pipeline.jobs(),
                 verifier(settings, PIPELINE_SIGNING_SERVICE), settings.webhookToken(), metrics,
-                settings.snsConfirmHosts());
+                settings.snsConfirmHosts(), settings.snsVerify() ? SnsSignature.overHttps() : null);
         StsEndpoint sts = new StsEndpoint(verifier(settings, StsEndpoint.SIGNING_SERVICE), settings.accountId());
         return HttpApi.start(settings.host(), settings.port(), endpoint, sts, pipelineEndpoint, metrics,
                 metricsReaders(settings), studio);

@@ -60,12 +60,14 @@ final class PipelineEndpoint {
     private static final int DEFAULT_LIST_LIMIT = 100;
     private static final int MAX_LIST_LIMIT = 1000;
     private static final String BEARER = "Bearer ";
+    private static final ObjectMapper SNS_JSON = new ObjectMapper();
 
     private final PipelineJobs jobs;
     private final SigV4Verifier verifier;
     private final byte[] webhookToken;
     private final ServerMetrics metrics;
     private final Set<String> snsConfirmHosts;
+    private final SnsSignature sns;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONFIRM_TIMEOUT).build();
 
     /**
@@ -74,9 +76,11 @@ final class PipelineEndpoint {
      *                        or as {@code ?token=TOKEN}, for SNS, which can set no header; null for SigV4 only
      * @param snsConfirmHosts hosts whose SNS subscription confirmations are confirmed by fetching their
      *                        SubscribeURL (others are logged and left unconfirmed)
+     * @param sns             checks SNS messages' signatures; null to take them unsigned (--no-sns-verify)
      */
     PipelineEndpoint(PipelineJobs jobs, SigV4Verifier verifier, String webhookToken, ServerMetrics metrics,
-                     Set<String> snsConfirmHosts) {
+                     Set<String> snsConfirmHosts, SnsSignature sns) {
+        this.sns = sns;
         this.jobs = jobs;
         this.verifier = verifier;
         this.webhookToken = webhookToken == null ? null : webhookToken.getBytes(StandardCharsets.UTF_8);
@@ -136,6 +140,13 @@ final class PipelineEndpoint {
         S3EventJson.Parsed parsed;
         try {
             parsed = S3EventJson.parse(body);
+            boolean fromSns = parsed.envelope() == S3EventJson.Envelope.SNS_NOTIFICATION
+                    || parsed.envelope() == S3EventJson.Envelope.SNS_SUBSCRIPTION;
+            if (fromSns && sns != null) {
+                sns.verify(SNS_JSON.readTree(body)); // parse has read it as a JSON object already
+            }
+        } catch (IOException e) {
+            throw new PipelineException(PipelineException.Kind.BAD_REQUEST, "the body is not JSON");
         } catch (PipelineException e) {
             LOG.warn("POST /s3-events refused: {}", e.getMessage());
             metrics.s3Events("refused", 1);

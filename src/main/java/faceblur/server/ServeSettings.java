@@ -33,6 +33,7 @@ import java.util.Set;
  * @param studioToken the secret of the studio's printed address when there are no access keys to sign in with
  * @param accountId   the AWS account id STS's GetCallerIdentity answers (12 digits)
  * @param snsConfirmHosts hosts whose SNS SubscriptionConfirmation /s3-events confirms (lower case)
+ * @param snsVerify   whether SNS messages on /s3-events must carry a valid SNS signature
  * @param metricsPublic whether /metrics is readable unsigned when access keys are set
  * @param region      the AWS region requests to the API must be signed for
  * @param studioWeb   whether the studio believes a reverse proxy, and when its idle sessions end
@@ -41,7 +42,7 @@ public record ServeSettings(String host, int port, int s3Port, Path dataDir, Str
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
                             String webhookToken, Provenance provenance, String studioToken, String accountId,
-                            Set<String> snsConfirmHosts, boolean metricsPublic, String region,
+                            Set<String> snsConfirmHosts, boolean snsVerify, boolean metricsPublic, String region,
                             StudioWeb studioWeb) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
@@ -60,7 +61,7 @@ public record ServeSettings(String host, int port, int s3Port, Path dataDir, Str
     public ServeSettings withStudioWeb(StudioWeb web) {
         return new ServeSettings(host, port, s3Port, dataDir, jdbcUrl, remoteStore, accessKeys, limits, jobs, watch,
                 segments, sourceCacheBytes, worker, webhookToken, provenance, studioToken, accountId, snsConfirmHosts,
-                metricsPublic, region, web);
+                snsVerify, metricsPublic, region, web);
     }
 
     String databaseUrl() {

@@ -9,6 +9,8 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.nio.file.Path;
+
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -34,19 +36,23 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
  */
 final class FrameConverter implements AutoCloseable {
 
+    private final Path file;
     private final int width;
     private final int height;
     private final int yuvFormat;
-    private SwsContext toYuv;
-    private SwsContext toBgr;
-    private SwsContext toThumbnail;
+    private final Scaler toYuv = new Scaler();
+    private final Scaler toBgr = new Scaler();
+    private final Scaler toThumbnail = new Scaler();
+    private boolean closed;
     private Mat thumbnail;
     private AVFrame yuv;
     private Mat bgr;
     private final PointerPointer<BytePointer> outPlanes = new PointerPointer<>(4);
     private final IntPointer outStrides = new IntPointer(4);
 
-    FrameConverter(int width, int height, int yuvFormat) {
+    /** @param file the video file, named in every failure */
+    FrameConverter(Path file, int width, int height, int yuvFormat) {
+        this.file = file;
         this.width = width;
         this.height = height;
         this.yuvFormat = yuvFormat;
@@ -54,6 +60,7 @@ final class FrameConverter implements AutoCloseable {
 
     /** {@code source} in the encoder's layout, limited range, in a frame this converter owns. */
     AVFrame toYuv(AVFrame source, boolean sourceFullRange) {
+        checkOpen();
         if (yuv == null) {
             yuv = av_frame_alloc();
             yuv.format(yuvFormat);
@@ -63,20 +70,21 @@ final class FrameConverter implements AutoCloseable {
         }
         // The encoder may still hold the previous picture: write into a buffer of our own.
         check(av_frame_make_writable(yuv), "reuse a frame");
-        toYuv = context(toYuv, source, width, height, yuvFormat, SWS_BICUBIC, sourceFullRange, false);
-        sws_scale(toYuv, source.data(), source.linesize(), 0, source.height(), yuv.data(), yuv.linesize());
+        SwsContext ctx = toYuv.prepare(source, width, height, yuvFormat, SWS_BICUBIC, sourceFullRange, false);
+        sws_scale(ctx, source.data(), source.linesize(), 0, source.height(), yuv.data(), yuv.linesize());
         return yuv;
     }
 
     /** {@code source} as 8-bit BGR, in a picture this converter owns and reuses. */
     Mat toBgr(AVFrame source, boolean sourceFullRange) {
+        checkOpen();
         if (bgr == null) {
             bgr = new Mat(height, width, CV_8UC3);
         }
-        toBgr = context(toBgr, source, width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, sourceFullRange, true);
+        SwsContext ctx = toBgr.prepare(source, width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, sourceFullRange, true);
         outPlanes.put(0, bgr.data());
         outStrides.put(0, (int) bgr.step());
-        sws_scale(toBgr, source.data(), source.linesize(), 0, source.height(), outPlanes, outStrides);
+        sws_scale(ctx, source.data(), source.linesize(), 0, source.height(), outPlanes, outStrides);
         return bgr;
     }
 
@@ -85,16 +93,17 @@ final class FrameConverter implements AutoCloseable {
      * picture that costs a fraction of a BGR conversion, so it can be taken of every frame.
      */
     byte[] toThumbnail(AVFrame source, boolean sourceFullRange, int w, int h) {
+        checkOpen();
         if (thumbnail == null || thumbnail.cols() != w || thumbnail.rows() != h) {
             if (thumbnail != null) {
                 thumbnail.close();
             }
             thumbnail = new Mat(h, w, CV_8UC1);
         }
-        toThumbnail = context(toThumbnail, source, w, h, AV_PIX_FMT_GRAY8, SWS_AREA, sourceFullRange, true);
+        SwsContext ctx = toThumbnail.prepare(source, w, h, AV_PIX_FMT_GRAY8, SWS_AREA, sourceFullRange, true);
         outPlanes.put(0, thumbnail.data());
         outStrides.put(0, (int) thumbnail.step());
-        sws_scale(toThumbnail, source.data(), source.linesize(), 0, source.height(), outPlanes, outStrides);
+        sws_scale(ctx, source.data(), source.linesize(), 0, source.height(), outPlanes, outStrides);
         byte[] luma = new byte[w * h];
         for (int y = 0; y < h; y++) {
             thumbnail.ptr(y).get(luma, y * w, w);
@@ -102,20 +111,47 @@ final class FrameConverter implements AutoCloseable {
         return luma;
     }
 
-    private SwsContext context(SwsContext cached, AVFrame source, int targetWidth, int targetHeight, int target,
-                               int flags, boolean fullIn, boolean fullOut) {
-        if (source.width() != width || source.height() != height) {
-            throw new FaceblurException("the picture size changes mid-stream (" + source.width() + "x"
-                    + source.height() + " after " + width + "x" + height + "): not supported");
+    /**
+     * One swscale context, rebuilt when the source's pixel format changes. sws_getCachedContext frees the context
+     * it is given when it cannot reuse it, and returns null when it cannot make a new one: the field is cleared
+     * before the call so that a failure never leaves a freed pointer behind for {@link #close()} to free again
+     * (the heap corruption damaged files caused).
+     */
+    private final class Scaler {
+        private SwsContext ctx;
+
+        SwsContext prepare(AVFrame source, int targetWidth, int targetHeight, int target, int flags, boolean fullIn,
+                           boolean fullOut) {
+            if (source.width() != width || source.height() != height) {
+                throw new FaceblurException(file + ": the picture size changes mid-stream (" + source.width() + "x"
+                        + source.height() + " after " + width + "x" + height + "): not supported");
+            }
+            SwsContext previous = ctx;
+            ctx = null;
+            SwsContext made = sws_getCachedContext(previous, width, height, source.format(), targetWidth, targetHeight,
+                    target, flags, null, null, (DoublePointer) null);
+            if (made == null || made.isNull()) {
+                throw new FaceblurException(file + ": cannot convert pixel format " + source.format());
+            }
+            ctx = made;
+            IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
+            sws_setColorspaceDetails(ctx, coefficients, fullIn ? 1 : 0, coefficients, fullOut ? 1 : 0, 0, 1 << 16, 1 << 16);
+            return ctx;
         }
-        SwsContext ctx = sws_getCachedContext(cached, width, height, source.format(), targetWidth, targetHeight, target,
-                flags, null, null, (DoublePointer) null);
-        if (ctx == null || ctx.isNull()) {
-            throw new FaceblurException("cannot convert pixel format " + source.format());
+
+        void free() {
+            if (ctx != null) {
+                sws_freeContext(ctx);
+                ctx = null;
+            }
         }
-        IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
-        sws_setColorspaceDetails(ctx, coefficients, fullIn ? 1 : 0, coefficients, fullOut ? 1 : 0, 0, 1 << 16, 1 << 16);
-        return ctx;
+    }
+
+    /** A frame kept past its reader's close must not reach freed buffers: a bug, said as one. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("a decoded frame was used after its video was closed");
+        }
     }
 
     private static void check(int rc, String what) {
@@ -124,25 +160,27 @@ final class FrameConverter implements AutoCloseable {
         }
     }
 
+    /** Frees everything once; a second call does nothing. */
     @Override
     public void close() {
-        if (toYuv != null) {
-            sws_freeContext(toYuv);
+        if (closed) {
+            return;
         }
-        if (toBgr != null) {
-            sws_freeContext(toBgr);
-        }
-        if (toThumbnail != null) {
-            sws_freeContext(toThumbnail);
-        }
+        closed = true;
+        toYuv.free();
+        toBgr.free();
+        toThumbnail.free();
         if (thumbnail != null) {
             thumbnail.close();
+            thumbnail = null;
         }
         if (yuv != null) {
             av_frame_free(yuv);
+            yuv = null;
         }
         if (bgr != null) {
             bgr.close();
+            bgr = null;
         }
         outPlanes.close();
         outStrides.close();

@@ -145,11 +145,6 @@ final class OutputMuxer implements AutoCloseable {
         check(rc, "write the output header");
     }
 
-    /** The video stream's time base, as the muxer settled it when writing the header. */
-    AVRational videoTimeBase() {
-        return video.time_base();
-    }
-
     /** Copies every audio packet up to {@code sourceMicros} (source time), to interleave it with the video. */
     void copyAudioUntil(long sourceMicros) {
         if (copyAudio) {
@@ -172,6 +167,10 @@ final class OutputMuxer implements AutoCloseable {
 
     private void check(int rc, String what) {
         if (rc < 0) {
+            String writing = FfmpegLog.writeFailure(rc, path);
+            if (writing != null) {
+                throw new FaceblurException(writing);
+            }
             // The output is a temporary file the user never sees: the input, whose streams the muxer refused, is
             // what to name.
             throw new FaceblurException(source + ": cannot " + what + " (" + FfmpegLog.errorText(rc)

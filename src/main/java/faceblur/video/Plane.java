@@ -13,10 +13,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public record Plane(Mat pixels, double scale, int component, boolean fullRange, boolean bt709) {
 
-    public boolean isLuma() {
-        return component == 0;
-    }
-
     /** The value that paints {@code colour} in this plane. */
     public int value(Rgb colour) {
         double kr = bt709 ? 0.2126 : 0.299;

@@ -157,6 +157,10 @@ final class StreamCopier implements AutoCloseable {
         int rc = av_interleaved_write_frame(output, packet);
         pending = false;
         if (rc < 0) {
+            String writing = output.url() == null ? null : FfmpegLog.writeFailure(rc, Path.of(output.url().getString()));
+            if (writing != null) {
+                throw new FaceblurException(writing);
+            }
             throw new FaceblurException(source + ": cannot copy its audio (" + FfmpegLog.errorText(rc)
                     + "); the input may be damaged");
         }

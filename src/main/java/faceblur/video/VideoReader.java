@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
@@ -38,12 +39,14 @@ import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
@@ -78,6 +81,9 @@ public final class VideoReader implements AutoCloseable {
      */
     private final TreeSet<Long> undecoded = new TreeSet<>();
     private long packetsSent;
+    private boolean closed;
+    /** The frames the container's index listed before any reading: the file's own count of its packets. */
+    private int indexedAtOpen;
 
     private VideoReader(Path path) {
         this.path = path;
@@ -110,6 +116,10 @@ public final class VideoReader implements AutoCloseable {
         }
         if (Files.isDirectory(path)) {
             throw new FaceblurException(path + ": is a folder, not a video file");
+        }
+        if (!Files.isRegularFile(path)) {
+            // A FIFO or a device (/dev/zero) has no size and may never end: not something to blur.
+            throw new FaceblurException(path + ": not a regular file");
         }
         if (!Files.isReadable(path)) {
             throw new FaceblurException(path + ": cannot be read (permission denied)");
@@ -157,21 +167,57 @@ public final class VideoReader implements AutoCloseable {
         check(avcodec_open2(decoder, codec, (AVDictionary) null), "open the decoder");
 
         info = describe(stream, par);
+        indexedAtOpen = avformat_index_get_entries_count(stream);
         displayMatrix = DisplayMatrix.of(par);
         yuvFormat = PixelFormats.forSize(par.width(), par.height());
         fullRange = info.fullRange();
-        converter = new FrameConverter(par.width(), par.height(), yuvFormat);
+        converter = new FrameConverter(path, par.width(), par.height(), yuvFormat);
     }
 
-    /** The first video stream that is a moving picture, not an attached cover image. */
+    /**
+     * The main video: the longest video stream that is not an attached cover image. A cover can come as an
+     * ordinary one-frame stream before the film (Matroska made from a file with cover art does this), so the
+     * first video stream is not necessarily the one to blur; taking it would turn the film into one frame.
+     * Streams of unknown length count as 0 and the first of equal length wins.
+     */
     static int videoStream(AVFormatContext format) {
+        int best = -1;
+        double bestSeconds = -1;
         for (int i = 0; i < format.nb_streams(); i++) {
             AVStream s = format.streams(i);
             if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && (s.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
-                return i;
+                double seconds = seconds(s);
+                if (seconds > bestSeconds) {
+                    best = i;
+                    bestSeconds = seconds;
+                }
             }
         }
-        return -1;
+        return best;
+    }
+
+    /** A stream's length: its duration, else its frame count at its rate, else Matroska's DURATION tag, else 0. */
+    private static double seconds(AVStream s) {
+        AVRational tb = s.time_base();
+        if (s.duration() != AV_NOPTS_VALUE && s.duration() > 0 && tb.den() > 0) {
+            return s.duration() * (double) tb.num() / tb.den();
+        }
+        AVRational rate = s.avg_frame_rate();
+        if (s.nb_frames() > 0 && rate.num() > 0 && rate.den() > 0) {
+            return s.nb_frames() * (double) rate.den() / rate.num();
+        }
+        AVDictionaryEntry tag = av_dict_get(s.metadata(), "DURATION", null, 0);
+        if (tag != null && !tag.isNull()) {
+            String[] hms = tag.value().getString().trim().split(":");
+            try {
+                if (hms.length == 3) {
+                    return Integer.parseInt(hms[0]) * 3600.0 + Integer.parseInt(hms[1]) * 60.0 + Double.parseDouble(hms[2]);
+                }
+            } catch (NumberFormatException e) {
+                return 0; // a damaged tag says nothing about the length
+            }
+        }
+        return 0;
     }
 
     private VideoInfo describe(AVStream stream, AVCodecParameters par) {
@@ -254,6 +300,9 @@ public final class VideoReader implements AutoCloseable {
 
     /** The next frame, or null after the last. The previous frame is no longer valid. */
     public DecodedFrame next() {
+        if (closed) {
+            throw new IllegalStateException(path + ": read after close");
+        }
         if (current != null) {
             current.release();
             current = null;
@@ -365,6 +414,11 @@ public final class VideoReader implements AutoCloseable {
      */
     public DecodeLosses checkComplete() {
         long declared = info.declaredFrames();
+        // FFmpeg's AVI muxer counts in the header an empty chunk it writes to keep the rate, and leaves it out of
+        // the index: a few frames more declared than a whole index holds are that padding, not damage.
+        if (indexedAtOpen > 0 && indexedAtOpen < declared && declared - indexedAtOpen <= Math.max(2, declared / 100)) {
+            declared = indexedAtOpen;
+        }
         // The header's count where there is one, else the packets read (Matroska declares none).
         long frames = declared > 0 ? declared : packetsSent;
         long lost = Math.max(frames - nextIndex, 0);
@@ -382,21 +436,33 @@ public final class VideoReader implements AutoCloseable {
         return new DecodeLosses(frames, lost, lostMicros, frameMicros);
     }
 
+    /**
+     * Frees the decoder, the demuxer and the converter, each once and nulled: a second close (a failure path
+     * closing what a try-with-resources closes again) does nothing.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (current != null) {
             current.release();
+            current = null;
         }
         if (converter != null) {
             converter.close();
+            converter = null;
         }
         av_frame_free(frame);
         av_packet_free(packet);
         if (decoder != null) {
             avcodec_free_context(decoder);
+            decoder = null;
         }
         if (format != null) {
             avformat_close_input(format);
+            format = null;
         }
     }
 }

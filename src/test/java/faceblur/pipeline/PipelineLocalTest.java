@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The one-machine default: faceblur serve with its own buckets and SQLite, watching a local bucket. */
 class PipelineLocalTest {
@@ -31,16 +33,15 @@ class PipelineLocalTest {
             store.createBucketIfMissing("uploads");
             store.upload(Media.smallClip(), new S3Location("uploads", "in/a/clip.mp4"));
             S3Location video = new S3Location("uploads", "blurred/a/clip-blurred.mp4");
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline && store.list("uploads", "blurred/").size() < 2) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> store.list("uploads", "blurred/").size() >= 2);
             assertThat(store.list("uploads", "blurred/")).extracting(o -> o.location().key())
                     .as(serve.log()).containsExactly("blurred/a/clip-blurred.mp4",
                             "blurred/a/clip-blurred.mp4.faces.json");
             assertThat(store.head(video).size()).isPositive();
-            Thread.sleep(500); // the job's row is marked done just after the last PUT
-            assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 1.0");
+            // The job's row is marked done just after the last PUT: waited for, not guessed at.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(serve.get("/metrics").body()).contains("faceblur_pipeline_jobs{state=\"done\"} 1.0"));
             try (Stream<Path> left = Files.list(Files.createDirectories(data.resolve("work")))) {
                 assertThat(left).as("work folders of finished steps").isEmpty();
             }
@@ -100,13 +101,11 @@ class PipelineLocalTest {
             store.createBucketIfMissing("pub");
             store.upload(clip, new S3Location("upl", "plain/c.mp4"));
             store.upload(clip, new S3Location("upl", "red/c.mp4"));
-            long deadline = System.nanoTime() + 120_000_000_000L;
             List<String> published = List.of("plain/c.mp4", "plain/c.mp4.faces.json", "red/c.mp4",
                     "red/c.mp4.faces.json");
-            while (System.nanoTime() < deadline && !store.list("pub", "").stream().map(o -> o.location().key())
-                    .toList().containsAll(published)) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> store.list("pub", "").stream().map(o -> o.location().key()).toList()
+                            .containsAll(published));
             assertThat(store.list("pub", "")).as(serve.log()).extracting(o -> o.location().key())
                     .containsAll(published);
             Path red = data.resolve("red.mp4");

@@ -73,9 +73,13 @@ public final class Media {
                 "-c:a", extension.equals("mkv") ? "libvorbis" : "aac");
     }
 
-    /** Makes {@code name} in the fixtures folder with ffmpeg, once; the arguments end before the output name. */
+    /**
+     * Makes {@code name} in the fixtures folder with ffmpeg, once for each set of arguments: the file's name
+     * carries a digest of them, so a fixture made differently (another test, or an older build's arguments) is
+     * never taken for this one. The arguments end before the output name.
+     */
     public static Path fixture(String name, String... ffmpegArgs) {
-        Path out = fixtures().resolve(name);
+        Path out = fixtures().resolve(keyed(name, ffmpegArgs));
         if (!Files.exists(out)) {
             Path partial = fixtures().resolve("tmp-" + name);
             String[] args = new String[ffmpegArgs.length + 1];
@@ -89,5 +93,18 @@ public final class Media {
             }
         }
         return out;
+    }
+
+    /** {@code name} with the first 8 hex digits of the SHA-256 of its arguments before the extension. */
+    static String keyed(String name, String... args) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\u0000", args).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String key = java.util.HexFormat.of().formatHex(digest, 0, 4);
+            int dot = name.lastIndexOf('.');
+            return dot < 0 ? name + "-" + key : name.substring(0, dot) + "-" + key + name.substring(dot);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
