@@ -109,6 +109,14 @@ final class OutputMuxer implements AutoCloseable {
         par.nb_coded_side_data(count.get());
     }
 
+    /**
+     * Moves the copied audio back by {@code micros} instead (before any is copied): a damaged file can claim a
+     * start later than its first frame, and a shift past that frame would give the video negative times.
+     */
+    void shiftAudioBy(long micros) {
+        copier.shiftBy(micros);
+    }
+
     /** Adds the audio streams and tags and writes the file header; the video stream must be added. */
     void writeHeader() {
         writeHeader(false);

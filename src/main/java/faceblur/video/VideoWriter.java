@@ -45,8 +45,12 @@ public final class VideoWriter implements AutoCloseable {
     private final VideoInfo info;
     private AVCodecContext encoder;
     private final AVPacket packet = av_packet_alloc();
-    /** Subtracted from every video pts so the output starts at zero (see StreamCopier#startShiftMicros). */
+    /**
+     * Subtracted from every video pts so the output starts at zero (see StreamCopier#startShiftMicros); set at the
+     * first frame, never beyond it.
+     */
     private long ptsShift;
+    private boolean started;
 
     /** A writer for the frames of {@code source}, with its audio copied in. */
     public VideoWriter(Path path, Container container, VideoReader source, EncoderSettings settings) {
@@ -111,7 +115,6 @@ public final class VideoWriter implements AutoCloseable {
         } finally {
             avcodec_parameters_free(parameters);
         }
-        ptsShift = info.toPts(muxer.startShiftMicros());
         muxer.writeHeader(!copyAudio);
     }
 
@@ -126,6 +129,15 @@ public final class VideoWriter implements AutoCloseable {
     }
 
     private void write(AVFrame picture, long pts) {
+        if (!started) {
+            started = true;
+            // The container's start, unless its first frame comes earlier (a damaged header said otherwise):
+            // every frame then keeps a time of its own, and the audio moves back by as much.
+            ptsShift = Math.min(info.toPts(muxer.startShiftMicros()), Math.max(0, pts));
+            if (ptsShift != info.toPts(muxer.startShiftMicros())) {
+                muxer.shiftAudioBy(info.toMicros(ptsShift));
+            }
+        }
         muxer.copyAudioUntil(info.toMicros(pts));
         picture.pts(pts - ptsShift);
         check(avcodec_send_frame(encoder, picture), "encode a frame");

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The libraries that parse untrusted files are the versions the README says, and --version names them. */
+/** The libraries that parse untrusted files are the versions the docs say, and --version names them. */
 class NativeVersionsTest {
 
     /** What pom.xml is meant to bring in: each library's own report of itself must say this. */
@@ -30,17 +30,20 @@ class NativeVersionsTest {
         assertThat(out.toString().lines()).containsExactly(FaceBlur.version(), INSIDE);
     }
 
+    /** Where the archives and what is inside them are described. */
+    private static final Path DOCS = Path.of("docs", "development.md");
+
     @Test
-    void readmeNamesTheSameVersions() throws Exception {
-        assertThat(Files.readString(Path.of("README.md"))).contains(INSIDE);
+    void docsNameTheSameVersions() throws Exception {
+        assertThat(Files.readString(DOCS)).contains(INSIDE);
     }
 
     /** OpenCV links OpenBLAS, so both come from one JavaCPP release (a mixed one warns on every run). */
     @Test
-    void readmeNamesTheJavaCppReleaseAndItsOpenBlas() throws Exception {
+    void docsNameTheJavaCppReleaseAndItsOpenBlas() throws Exception {
         assertThat(Loader.getVersion()).isEqualTo("1.5.13");
         assertThat(openblas_nolapack.OPENBLAS_VERSION.strip()).isEqualTo("OpenBLAS 0.3.31");
-        assertThat(Files.readString(Path.of("README.md")))
-                .contains("JavaCV/JavaCPP 1.5.13").contains("OpenBLAS 0.3.31");
+        assertThat(Files.readString(DOCS))
+                .contains("JavaCPP 1.5.13").contains("OpenBLAS 0.3.31");
     }
 }
