@@ -4,12 +4,17 @@ import faceblur.FaceblurException;
 import faceblur.FileErrors;
 import faceblur.engine.Analysis;
 import faceblur.engine.AtomicOutput;
+import faceblur.detect.Detection;
 import faceblur.engine.FaceBlur;
+import faceblur.engine.FrameWatcher;
 import faceblur.photo.PhotoBlur;
 import faceblur.photo.PhotoFaces;
 import faceblur.photo.PhotoFormat;
 import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
+import faceblur.text.HiddenTracks;
+import faceblur.text.TextHiding;
+import faceblur.text.VideoText;
 import faceblur.track.Track;
 import faceblur.video.DecodeLosses;
 import faceblur.video.VideoInfo;
@@ -84,9 +89,13 @@ final class BlurCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render = new RenderOptions();
 
+    @Mixin
+    HideOptions hide = new HideOptions();
+
     @Override
     public Integer call() {
         RedactionSettings redaction = render.redaction(); // bad options are reported before any file is read
+        hide.targets();
         InputFiles.Expanded expanded = InputFiles.expand(inputs);
         List<Path> files = expanded.files();
         expanded.skipped().forEach(p -> System.err.println("faceblur: skipped " + p + " (not a video or photo, or an earlier "
@@ -109,9 +118,9 @@ final class BlurCommand implements Callable<Integer> {
             }
         }
         Batch batch = new Batch(quiet);
-        try (FaceBlur engine = detection.engine(tracking)) {
+        try (TextHiding text = hide.text(detection.threads); FaceBlur engine = detection.engine(tracking)) {
             for (Path input : files) {
-                batch.run(input, () -> blur(engine, input, redaction));
+                batch.run(input, () -> blur(engine, text, input, redaction));
             }
         }
         return batch.finish();
@@ -125,9 +134,9 @@ final class BlurCommand implements Callable<Integer> {
         warnings.add(input + ": damaged: " + losses.describe() + "; the output has the others");
     }
 
-    private String blur(FaceBlur engine, Path input, RedactionSettings redaction) {
+    private String blur(FaceBlur engine, TextHiding text, Path input, RedactionSettings redaction) {
         if (PhotoFormat.isPhotoName(input)) {
-            return blurPhoto(engine, input, redaction);
+            return blurPhoto(engine, text, input, redaction);
         }
         VideoInfo info = VideoReader.probe(input);
         // Said once the output is written: a file that then fails gets its one line of failure only.
@@ -139,10 +148,12 @@ final class BlurCommand implements Callable<Integer> {
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
+            VideoText texts = text == null ? null : text.forVideo(redaction);
             Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet),
-                    losses -> damaged(input, losses, warnings));
+                    losses -> damaged(input, losses, warnings), texts == null ? FrameWatcher.NONE : texts);
             List<Track> tracks = engine.track(analysis);
-            engine.render(input, tracks, redaction, render.encoding(detection.threads),
+            List<Track> textTracks = texts == null ? List.of() : engine.track(texts.observations(), analysis.cues());
+            engine.render(input, HiddenTracks.of(hide.faces() ? tracks : List.of(), textTracks), redaction, render.encoding(detection.threads),
                     video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             if (json != null) {
                 RekognitionJson.write(RekognitionJson.result(analysis.info(), tracks), json.temporary());
@@ -150,24 +161,31 @@ final class BlurCommand implements Callable<Integer> {
             }
             video.commit();
             warnings.forEach(w -> System.err.println("faceblur: warning: " + w));
-            return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked)";
+            return plan.path() + " (" + analysis.frames() + " frames, " + tracks.size() + " faces tracked"
+                    + (texts == null ? "" : ", " + textTracks.size() + " text tracks") + ")";
         }
     }
 
-    private String blurPhoto(FaceBlur engine, Path input, RedactionSettings redaction) {
+    private String blurPhoto(FaceBlur engine, TextHiding text, Path input, RedactionSettings redaction) {
         Path target = Outputs.photo(input, output, outDir);
         try (AtomicOutput photo = AtomicOutput.create(target, render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
+            List<Detection> texts = new ArrayList<>();
             PhotoFaces faces = engine.photos().blur(input, PhotoBlur.formatOf(input), redaction,
                     PhotoBlur.formatOf(target),
-                    photo.temporary());
+                    photo.temporary(), hide.faces(), picture -> {
+                        if (text != null) {
+                            texts.addAll(text.inPhoto(picture, redaction));
+                        }
+                        return texts;
+                    });
             if (json != null) {
                 RekognitionJson.write(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()),
                         json.temporary());
                 json.commit();
             }
             photo.commit();
-            return target + " (" + faces.faces().size() + " faces)";
+            return target + " (" + faces.faces().size() + " faces" + (text == null ? "" : ", " + texts.size() + " text regions") + ")";
         }
     }
 }

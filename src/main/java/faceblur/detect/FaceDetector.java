@@ -3,7 +3,6 @@ package faceblur.detect;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -35,10 +34,6 @@ public final class FaceDetector implements AutoCloseable {
      */
     static final int EDGE_MIRROR = 32;
 
-    static {
-        OnnxNatives.load();
-    }
-
     /**
      * The largest picture the detector is given, after --upscale and the mirrored margins: 4096x2304 (a
      * 4096x2160 frame with its margins fits). ONNX
@@ -48,35 +43,18 @@ public final class FaceDetector implements AutoCloseable {
      */
     public static final long MAX_PIXELS = 4096L * 2304;
 
-    private final OrtEnvironment env = environment();
+    private final OrtEnvironment env = OnnxSessions.environment();
     private final OrtSession session;
     private final DetectorSettings settings;
 
     public FaceDetector(Path model, DetectorSettings settings) throws OrtException {
         this.settings = settings;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(settings.threads());
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = env.createSession(model.toString(), options);
-        }
+        this.session = OnnxSessions.open(model, settings.threads());
     }
 
     /** The ONNX Runtime inside, as it reports itself. */
     public static String runtimeVersion() {
-        return environment().getVersion();
-    }
-
-    /** ONNX Runtime's one environment per process; only its errors are logged (faceblur reports its own). */
-    private static OrtEnvironment environment() {
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-        try {
-            // No usage events from a privacy tool (ONNX Runtime's telemetry is on by default in its builds).
-            env.setTelemetry(false);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot turn ONNX Runtime's telemetry off", e);
-        }
-        return env;
+        return OnnxSessions.environment().getVersion();
     }
 
     public DetectorSettings settings() {
@@ -126,17 +104,12 @@ public final class FaceDetector implements AutoCloseable {
             List<YuNetDecoder.StrideOutputs> outputs = new ArrayList<>(3);
             for (int s : YuNetDecoder.STRIDES) {
                 outputs.add(new YuNetDecoder.StrideOutputs(s,
-                        floats(result, "cls_" + s), floats(result, "obj_" + s),
-                        floats(result, "bbox_" + s), floats(result, "kps_" + s)));
+                        OnnxSessions.floats(result, "cls_" + s), OnnxSessions.floats(result, "obj_" + s),
+                        OnnxSessions.floats(result, "bbox_" + s), OnnxSessions.floats(result, "kps_" + s)));
             }
             List<Detection> candidates = YuNetDecoder.candidates(outputs, width, height, settings.threshold());
             return YuNetDecoder.nonMaximumSuppression(candidates, settings.nmsIou());
         }
-    }
-
-    private static FloatBuffer floats(OrtSession.Result result, String name) {
-        return ((OnnxTensor) result.get(name).orElseThrow(
-                () -> new IllegalStateException("model has no output " + name))).getFloatBuffer();
     }
 
     /** The size of the picture the network sees for a {@code width} x {@code height} image. */
@@ -146,7 +119,7 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     private static int align(int v) {
-        return (v + ALIGN - 1) / ALIGN * ALIGN;
+        return OnnxSessions.alignUp(v, ALIGN);
     }
 
     @Override

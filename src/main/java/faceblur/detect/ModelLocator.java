@@ -3,19 +3,9 @@ package faceblur.detect;
 import faceblur.FaceblurException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -75,43 +65,27 @@ public final class ModelLocator {
 
     /** The model at {@code model}, a relative path taken from the working directory, as the user typed it. */
     private static Path requireReadable(Path model, String source) {
+        return requireReadable(model, source, FILE_NAME);
+    }
+
+    /**
+     * The model at {@code model}, a relative path taken from the working directory; when it is not there, says
+     * where it was looked for and which file ({@code expected}) {@code source} should point at.
+     */
+    public static Path requireReadable(Path model, String source, String expected) {
         Path absolute = model.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw new FaceblurException("model " + model + " (from " + source + "): no such readable file at "
-                    + absolute + "; point " + source + " at yunet_n_dynamic.onnx");
+                    + absolute + "; point " + source + " at " + expected);
         }
         return absolute;
     }
 
     private Path download(Path target) {
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), FILE_NAME, ".part");
-            try {
-                HttpClient client = HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .connectTimeout(Duration.ofSeconds(15))
-                        .build();
-                HttpRequest request = HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(2)).build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode());
-                }
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = new DigestInputStream(response.body(), sha)) {
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                }
-                String actual = HexFormat.of().formatHex(sha.digest());
-                if (!actual.equals(SHA256)) {
-                    throw new IOException("downloaded file has SHA-256 " + actual + ", expected " + SHA256);
-                }
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                return target;
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw unavailable(target, e.getMessage() != null ? e.getMessage() : "no connection: " + e.getClass().getSimpleName());
+            return ModelDownload.fetch(source, target, SHA256, ModelDownload.AS_IS);
+        } catch (IOException e) {
+            throw unavailable(target, ModelDownload.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(target, "interrupted");

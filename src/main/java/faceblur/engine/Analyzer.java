@@ -26,10 +26,17 @@ public final class Analyzer {
 
     private final DetectorPool detectors;
     private final DetectionSchedule schedule;
+    private final FrameWatcher watcher;
 
     public Analyzer(DetectorPool detectors, DetectionSchedule schedule) {
+        this(detectors, schedule, FrameWatcher.NONE);
+    }
+
+    /** Also shows every decoded frame to {@code watcher} (a text detector). */
+    public Analyzer(DetectorPool detectors, DetectionSchedule schedule, FrameWatcher watcher) {
         this.detectors = detectors;
         this.schedule = schedule;
+        this.watcher = watcher;
     }
 
     /** The whole video; {@code damage} hears of the frames that could not be decoded, if any. */
@@ -91,6 +98,7 @@ public final class Analyzer {
             if (scale > 0) {
                 detections.submit(frame.micros(), input.toString(), frame.image().clone(), scale);
             }
+            watcher.frame(frame);
             shots.add(Thumbnail.of(frame));
             frames++;
             progress.frameDone();

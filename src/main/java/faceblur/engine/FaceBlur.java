@@ -72,10 +72,15 @@ public final class FaceBlur implements AutoCloseable {
      * a few were lost to damage (more fail the analysis).
      */
     public Analysis analyse(Path input, ProgressListener progress, Consumer<DecodeLosses> damage) {
+        return analyse(input, progress, damage, FrameWatcher.NONE);
+    }
+
+    /** As {@link #analyse(Path, ProgressListener, Consumer)}, also showing every decoded frame to {@code watcher}. */
+    public Analysis analyse(Path input, ProgressListener progress, Consumer<DecodeLosses> damage, FrameWatcher watcher) {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector, schedule).analyse(input, progress, damage);
+        return new Analyzer(detector, schedule, watcher).analyse(input, progress, damage);
     }
 
     /**

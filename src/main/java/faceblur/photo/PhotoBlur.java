@@ -9,8 +9,10 @@ import faceblur.redact.Redactor;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** One photo through faceblur: read upright, find the faces (two passes), hide them, write pixels only. */
 public final class PhotoBlur {
@@ -42,12 +44,24 @@ public final class PhotoBlur {
      */
     public PhotoFaces blur(Path input, PhotoFormat inputFormat, RedactionSettings redaction, PhotoFormat format,
                            Path target) {
+        return blur(input, inputFormat, redaction, format, target, true, picture -> List.of());
+    }
+
+    /**
+     * As {@link #blur(Path, PhotoFormat, RedactionSettings, PhotoFormat, Path)}, hiding the faces only when
+     * {@code hideFaces}, and also whatever {@code alsoHide} finds in the upright picture (text), as boxes the
+     * redactor treats as faces. Returns the faces found, hidden or not.
+     */
+    public PhotoFaces blur(Path input, PhotoFormat inputFormat, RedactionSettings redaction, PhotoFormat format,
+                           Path target, boolean hideFaces, Function<Mat, List<Detection>> alsoHide) {
         try (Mat picture = PhotoFile.read(input, inputFormat)) {
-            PhotoFaces faces = faces(picture);
+            PhotoFaces faces = hideFaces ? faces(picture) : new PhotoFaces(picture.cols(), picture.rows(), List.of());
+            List<Detection> hidden = new ArrayList<>(faces.faces());
+            hidden.addAll(alsoHide.apply(picture));
             if (redaction.style().hides()) {
-                new Redactor(redaction).apply(picture, faces.faces().stream().map(Detection::box).toList());
+                new Redactor(redaction).apply(picture, hidden.stream().map(Detection::box).toList());
             } else {
-                new Outliner(redaction).draw(picture, faces.faces().stream().map(d -> new Outliner.Outline(d.box(),
+                new Outliner(redaction).draw(picture, hidden.stream().map(d -> new Outliner.Outline(d.box(),
                         String.format(Locale.ROOT, "%.2f", d.confidence()), true)).toList());
             }
             PhotoFile.write(picture, format, target);

@@ -1,15 +1,12 @@
 package faceblur.detect;
 
-import com.sun.net.httpserver.HttpServer;
 import faceblur.FaceblurException;
+import faceblur.testing.LoopbackFile;
 import faceblur.testing.Media;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,49 +47,26 @@ class ModelLocatorTest {
                 .hasMessageContaining(cwd.getParent().resolve("nowhere/m.onnx").toString());
     }
 
-    /** A real HTTP server on loopback stands in for the model's home. */
-    private static HttpServer serving(byte[] body) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/yunet.onnx", exchange -> {
-            exchange.sendResponseHeaders(200, body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private static URI address(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/yunet.onnx");
-    }
-
     @Test
     void downloadsOnceIntoTheCacheWhenTheHashMatches() throws IOException {
-        HttpServer server = serving(Files.readAllBytes(Media.model()));
-        try {
+        try (LoopbackFile server = new LoopbackFile("/yunet.onnx", Files.readAllBytes(Media.model()))) {
             Path cache = dir.resolve("cache");
-            Path model = new ModelLocator(Map.of(), cache, address(server)).locate(null);
+            Path model = new ModelLocator(Map.of(), cache, server.address()).locate(null);
             assertThat(model).isEqualTo(cache.resolve(ModelLocator.FILE_NAME));
             assertThat(Files.mismatch(model, Media.model())).isEqualTo(-1);
-        } finally {
-            server.stop(0);
         }
     }
 
     @Test
     void refusesADownloadWithTheWrongHash() throws IOException {
-        HttpServer server = serving("not the model".getBytes(StandardCharsets.UTF_8));
-        try {
+        try (LoopbackFile server = new LoopbackFile("/yunet.onnx", "not the model".getBytes(StandardCharsets.UTF_8))) {
             Path cache = dir.resolve("cache");
-            assertThatThrownBy(() -> new ModelLocator(Map.of(), cache, address(server)).locate(null))
+            assertThatThrownBy(() -> new ModelLocator(Map.of(), cache, server.address()).locate(null))
                     .isInstanceOf(FaceblurException.class).hasMessageContaining("SHA-256")
                     .hasMessageContaining(cache.resolve(ModelLocator.FILE_NAME).toString());
             try (var left = Files.list(cache)) {
                 assertThat(left).isEmpty();
             }
-        } finally {
-            server.stop(0);
         }
     }
 

