@@ -33,10 +33,12 @@ final class StudioJobs implements StudioWork {
     private final CompletableFuture<Studio> studio = new CompletableFuture<>();
 
     StudioJobs(JobDatabase db, Duration retry) {
-        this.client = SchedulerClient.Builder.create(db.dataSource()).serializer(new JacksonSerializer()).build();
         this.task = Tasks.oneTime(TASK_NAME, StudioJob.class)
                 .onFailure(new Backoff<>(retry))
                 .execute((instance, context) -> studio.join().run(instance.getData()));
+        // Told of the task, the client reads stored jobs back as StudioJob (queuedAnalyses)
+        this.client = SchedulerClient.Builder.create(db.dataSource(), List.of(task))
+                .serializer(new JacksonSerializer()).build();
     }
 
     /** The task, for the node's scheduler. */
@@ -53,6 +55,18 @@ final class StudioJobs implements StudioWork {
     @Override
     public void submit(StudioJob job) {
         client.schedule(task.instance(job.kind() + "-" + job.project() + "-" + UUID.randomUUID(), job), Instant.now());
+    }
+
+    @Override
+    public java.util.Set<String> queuedAnalyses() {
+        java.util.Set<String> projects = new java.util.HashSet<>();
+        client.fetchScheduledExecutionsForTask(TASK_NAME, StudioJob.class,
+                com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter.all(), e -> {
+                    if (StudioJob.ANALYSE.equals(e.getData().kind())) {
+                        projects.add(e.getData().project());
+                    }
+                });
+        return projects;
     }
 
     @Override

@@ -85,12 +85,18 @@ public final class Studio implements AutoCloseable {
     }
 
     /**
-     * Each project learns where its exports may go in a bucket; drawn tracks whose following a stopped studio
-     * left unfinished are followed again.
+     * Each project learns where its exports may go in a bucket; an analysis a stop cut off and the node stored
+     * waits to run again; drawn tracks whose following a stopped studio left unfinished are followed again.
      */
     private void resume() {
+        java.util.Set<String> queued = work.queuedAnalyses();
         for (StudioProject p : library.list()) {
             p.bucketFolder(catalog.bucketFolder(p.source()).orElse(null));
+            if (!p.hasProjectFile() && queued.contains(p.id())) {
+                // Cut off by a stop, and stored: it runs again by itself, so the page says it waits.
+                p.waiting();
+                p.analysisQueued(true);
+            }
             if (p.state() != StudioProject.State.READY) {
                 continue;
             }

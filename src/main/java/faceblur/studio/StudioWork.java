@@ -10,6 +10,11 @@ public interface StudioWork extends AutoCloseable {
     /** Queues {@code job}; the studio's {@link Studio#run} does it. */
     void submit(StudioJob job);
 
+    /** The projects whose analysis is stored and will run (again): one a stopped studio left unfinished. */
+    default java.util.Set<String> queuedAnalyses() {
+        return java.util.Set.of();
+    }
+
     /** Stops taking work; what runs is asked to stop by the studio itself. */
     @Override
     void close();

@@ -54,6 +54,9 @@ class ServeRestartTest {
             first.kill9();
         }
         try (ServerProcess second = ServerProcess.start(env, args)) {
+            // Not "failed, open it again": the stored analysis is about to run again by itself.
+            assertThat(studio(second).awaitStatus(id, s -> true, Duration.ofSeconds(10)).path("state").asText())
+                    .isIn("waiting", "analysing", "ready");
             JsonNode ready = studio(second).awaitReady(id);
             assertThat(ready.path("state").asText()).as(second.log()).isEqualTo("ready");
             assertThat(studio(second).get("api/projects/" + id).path("video").path("frames").asInt()).isEqualTo(200);
