@@ -58,6 +58,11 @@ final class StudioJobs implements StudioWork {
     }
 
     @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
     public java.util.Set<String> queuedAnalyses() {
         java.util.Set<String> projects = new java.util.HashSet<>();
         client.fetchScheduledExecutionsForTask(TASK_NAME, StudioJob.class,

@@ -92,6 +92,10 @@ public final class Studio implements AutoCloseable {
         java.util.Set<String> queued = work.queuedAnalyses();
         for (StudioProject p : library.list()) {
             p.bucketFolder(catalog.bucketFolder(p.source()).orElse(null));
+            if (!work.durable()) {
+                // An export queued on a thread that died with its process will not run: its decisions go.
+                forgetPendingExports(p);
+            }
             if (!p.hasProjectFile() && queued.contains(p.id())) {
                 // Cut off by a stop, and stored: it runs again by itself, so the page says it waits.
                 p.waiting();
@@ -291,8 +295,21 @@ public final class Studio implements AutoCloseable {
         work.submit(StudioJob.export(p.id(), by, signedOffBy, toBucket, revision));
     }
 
+    private static final String PENDING_PREFIX = ".pending-r";
+
     private static Path pendingExport(StudioProject p, int revision) {
-        return p.exportsDir().resolve(".pending-r" + revision + ".project.json");
+        return p.exportsDir().resolve(PENDING_PREFIX + revision + ".project.json");
+    }
+
+    private static void forgetPendingExports(StudioProject p) {
+        if (!Files.isDirectory(p.exportsDir())) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(p.exportsDir())) {
+            files.filter(f -> f.getFileName().toString().startsWith(PENDING_PREFIX)).forEach(Studio::deleteQuietly);
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", p.exportsDir(), e.getMessage());
+        }
     }
 
     /**

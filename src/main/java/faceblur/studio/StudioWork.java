@@ -10,6 +10,11 @@ public interface StudioWork extends AutoCloseable {
     /** Queues {@code job}; the studio's {@link Studio#run} does it. */
     void submit(StudioJob job);
 
+    /** Whether queued work outlives the process (and with it the decisions kept for a queued export). */
+    default boolean durable() {
+        return false;
+    }
+
     /** The projects whose analysis is stored and will run (again): one a stopped studio left unfinished. */
     default java.util.Set<String> queuedAnalyses() {
         return java.util.Set.of();
