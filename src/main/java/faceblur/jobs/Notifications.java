@@ -27,6 +27,8 @@ final class Notifications {
 
     static final String TASK_NAME = "notify";
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    /** A receiver down for a day is gone or misconfigured: retrying forever only fills the queue. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -45,7 +47,10 @@ final class Notifications {
         this.endpoints = settings.notificationEndpoints();
         this.snsEnvelope = settings.snsEnvelope();
         this.task = Tasks.oneTime(TASK_NAME, Notification.class)
-                .onFailure(new Backoff<>(settings.heartbeat()))
+                .onFailure(Backoff.<Notification>givingUpAfter(settings.heartbeat(), GIVE_UP_AFTER, complete ->
+                        LOG.error("Notification of job {} given up after {} failed deliveries over more than {}",
+                                complete.getExecution().taskInstance.getId(),
+                                complete.getExecution().consecutiveFailures + 1, GIVE_UP_AFTER)))
                 .defaultPriority(priority)
                 .execute((instance, context) -> deliver(instance.getId(), instance.getData()));
     }
