@@ -49,30 +49,31 @@ public final class ModelLocator {
 
     /** The model to use; {@code explicit} may be null. Downloads into the cache when nothing else is there. */
     public Path locate(Path explicit) {
-        if (explicit != null) {
-            return requireReadable(explicit, "--model");
-        }
-        String fromEnv = environment.get(ENV_VARIABLE);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return requireReadable(Path.of(fromEnv), ENV_VARIABLE);
-        }
-        Path cached = cacheDirectory.resolve(FILE_NAME);
-        if (Files.isRegularFile(cached)) {
-            return cached;
-        }
-        return download(cached);
+        return locate(explicit, "--model", environment, ENV_VARIABLE, cacheDirectory.resolve(FILE_NAME), this::download);
     }
 
-    /** The model at {@code model}, a relative path taken from the working directory, as the user typed it. */
-    private static Path requireReadable(Path model, String source) {
-        return requireReadable(model, source, FILE_NAME);
+    /**
+     * A model file, looked for in the order every model is: {@code explicit} (given with {@code option}), the file
+     * {@code variable} names in {@code environment}, the {@code cached} copy, else what {@code fetch} puts there.
+     */
+    public static Path locate(Path explicit, String option, Map<String, String> environment, String variable, Path cached,
+                              java.util.function.UnaryOperator<Path> fetch) {
+        String expected = cached.getFileName().toString();
+        if (explicit != null) {
+            return requireReadable(explicit, option, expected);
+        }
+        String fromEnv = environment.get(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return requireReadable(Path.of(fromEnv), variable, expected);
+        }
+        return Files.isRegularFile(cached) ? cached : fetch.apply(cached);
     }
 
     /**
      * The model at {@code model}, a relative path taken from the working directory; when it is not there, says
      * where it was looked for and which file ({@code expected}) {@code source} should point at.
      */
-    public static Path requireReadable(Path model, String source, String expected) {
+    private static Path requireReadable(Path model, String source, String expected) {
         Path absolute = model.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw new FaceblurException("model " + model + " (from " + source + "): no such readable file at "

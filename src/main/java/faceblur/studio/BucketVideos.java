@@ -73,8 +73,7 @@ final class BucketVideos implements VideoCatalog {
 
     @Override
     public List<String> writeBeside(Path source, List<Path> files) {
-        S3Location object = origin(source).orElseThrow(() -> new StudioException(400,
-                source.getFileName() + " is not from a bucket: its export stays in the studio"));
+        S3Location object = origin(source).orElseThrow(() -> VideoCatalog.notFromBucket(source.getFileName().toString()));
         List<String> written = new ArrayList<>();
         try {
             for (Path f : files) {

@@ -266,7 +266,7 @@ public final class Studio implements AutoCloseable {
      */
     void export(StudioProject p, String by, String signedOffBy, boolean toBucket) {
         if (toBucket && p.bucketFolder() == null) {
-            throw new StudioException(400, p.name() + " is not from a bucket: its export stays in the studio");
+            throw VideoCatalog.notFromBucket(p.name());
         }
         // A box drawn a moment ago is still being followed through its shot: exported now, its mask would cover
         // only the frames followed so far, and a later export (or redact --project) of the same decisions would
@@ -452,7 +452,8 @@ public final class Studio implements AutoCloseable {
         TrackThumbnails.write(p.thumbsDir().resolve(StudioViews.drawnThumb(track)), p.frames().crop(key.frame(), around));
     }
 
-    private static ExecutorService singleThread(String name) {
+    /** One daemon thread named {@code name}, for work done one piece at a time, in order. */
+    static ExecutorService singleThread(String name) {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -26,11 +26,7 @@ public interface StudioWork extends AutoCloseable {
 
     /** One job at a time, in order, on a thread of the studio's own: lost if the process ends. */
     static StudioWork ownThread(java.util.function.Supplier<Studio> studio) {
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "studio-work");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService thread = Studio.singleThread("studio-work");
         return new StudioWork() {
             @Override
             public void submit(StudioJob job) {

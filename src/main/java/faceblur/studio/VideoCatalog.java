@@ -56,6 +56,11 @@ interface VideoCatalog {
 
     /** Writes {@code files} into {@link #bucketFolder}, each under its own name; their locations. */
     default List<String> writeBeside(Path source, List<Path> files) {
-        throw new StudioException(400, source.getFileName() + " is not from a bucket: its export stays in the studio");
+        throw notFromBucket(source.getFileName().toString());
+    }
+
+    /** The refusal to write the export of {@code name}, a video not from a bucket, beside its source. */
+    static StudioException notFromBucket(String name) {
+        return new StudioException(400, name + " is not from a bucket: its export stays in the studio");
     }
 }

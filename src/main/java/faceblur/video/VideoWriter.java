@@ -133,8 +133,9 @@ public final class VideoWriter implements AutoCloseable {
             started = true;
             // The container's start, unless its first frame comes earlier (a damaged header said otherwise):
             // every frame then keeps a time of its own, and the audio moves back by as much.
-            ptsShift = Math.min(info.toPts(muxer.startShiftMicros()), Math.max(0, pts));
-            if (ptsShift != info.toPts(muxer.startShiftMicros())) {
+            long containerShift = info.toPts(muxer.startShiftMicros());
+            ptsShift = Math.min(containerShift, Math.max(0, pts));
+            if (ptsShift != containerShift) {
                 muxer.shiftAudioBy(info.toMicros(ptsShift));
             }
         }
