@@ -41,8 +41,15 @@ public final class Renderer {
         this.encoder = encoder;
     }
 
-    /** Writes the redacted video to {@code target}, which the caller renames into place when it is whole. */
+    /**
+     * Writes the redacted video to {@code target}, which the caller renames into place when it is whole; on a
+     * thread of its own, so that the bytes never depend on what ran on the caller's ({@link FreshThread}).
+     */
     public int render(Path input, FaceTimeline timeline, Path target, Container container, ProgressListener progress) {
+        return FreshThread.call("render", () -> renderWhole(input, timeline, target, container, progress));
+    }
+
+    private int renderWhole(Path input, FaceTimeline timeline, Path target, Container container, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input);
              VideoWriter writer = new VideoWriter(target, container, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info()));
@@ -57,6 +64,10 @@ public final class Renderer {
      * encoder settings and output timestamps as {@link #render}, starting with an IDR picture.
      */
     public int render(Path input, FaceTimeline timeline, Segment segment, Path target, ProgressListener progress) {
+        return FreshThread.call("render", () -> renderSegment(input, timeline, segment, target, progress));
+    }
+
+    private int renderSegment(Path input, FaceTimeline timeline, Segment segment, Path target, ProgressListener progress) {
         try (VideoReader reader = VideoReader.open(input);
              VideoWriter writer = VideoWriter.videoOnly(target, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info(), segment.startMicros(), segment.endMicros()));

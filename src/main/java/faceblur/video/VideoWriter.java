@@ -79,6 +79,8 @@ public final class VideoWriter implements AutoCloseable {
     }
 
     private void open(EncoderSettings settings, boolean copyAudio) {
+        // Before x264 allocates: what it reads there unwritten must be the same in every process.
+        NativeHeap.zeroNewAllocations();
         AVCodec x264 = avcodec_find_encoder_by_name("libx264");
         if (x264 == null || x264.isNull()) {
             throw new FaceblurException("this FFmpeg build has no libx264 encoder");
