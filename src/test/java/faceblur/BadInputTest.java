@@ -109,6 +109,43 @@ class BadInputTest {
         }
     }
 
+    /**
+     * libjpeg and libpng print their own lines on standard error beside faceblur's ("libpng error: IHDR: CRC
+     * error"). In a process of its own, where native code's standard error is the terminal's, only faceblur's one
+     * line may appear, with the library's reason in it; a JPEG cut inside its picture but ending in an end marker
+     * (so that libjpeg fills the rest with grey and only warns) is refused as truncated.
+     */
+    @Test
+    void damagedPhotosGetOurOneLineWithoutTheDecodersOwn() throws IOException {
+        Path jpeg = Media.fixture("megamind-frame.jpg", "-i", Media.media("megamind.mp4").toString(),
+                "-frames:v", "1", "-q:v", "2");
+        byte[] whole = Files.readAllBytes(jpeg);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2 + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9;
+        assertOnlyOurLine(Files.write(dir.resolve("cut-with-end.jpg"), cut), "is truncated (Corrupt JPEG data");
+
+        Path png = Media.fixture("megamind-frame.png", "-i", Media.media("megamind.mp4").toString(), "-frames:v", "1");
+        byte[] badCrc = Files.readAllBytes(png);
+        badCrc[29] ^= (byte) 0xFF; // the IHDR chunk's CRC
+        assertOnlyOurLine(Files.write(dir.resolve("bad-crc.png"), badCrc), "not a readable PNG image (IHDR: CRC error)");
+
+        byte[] badData = Files.readAllBytes(png);
+        int idat = new String(badData, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("IDAT");
+        for (int i = idat + 6; i < idat + 40; i++) {
+            badData[i] ^= (byte) 0x5A;
+        }
+        assertOnlyOurLine(Files.write(dir.resolve("bad-data.png"), badData), "not a readable PNG image (");
+    }
+
+    private void assertOnlyOurLine(Path photo, String reason) throws IOException {
+        Cli.Outcome outcome = Cli.runProcess("blur", photo.toString(), "-q");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList()).singleElement().asString()
+                .startsWith("faceblur: " + photo + ": ").contains(reason).doesNotContain("libpng");
+        assertNoOutputs();
+    }
+
     @Test
     void existingOutputIsKeptWithoutOverwrite() throws IOException {
         Path input = Files.copy(Media.smallClip(), dir.resolve("small.mp4"));

@@ -34,10 +34,9 @@ final class Outputs {
         Plan plan;
         if (explicit != null) {
             Container container = Container.forPath(explicit);
-            if (!container.canCarry(info.audioCodecs())) {
-                throw new FaceblurException(explicit + ": a " + container.extension() + " file cannot hold the "
-                        + "audio (" + String.join(", ", info.audioCodecs()) + ") of " + input
-                        + " without re-encoding it; name the output .mkv");
+            String refusal = container.refusal(info.audioCodecs(), " of " + input, "");
+            if (refusal != null) {
+                throw new FaceblurException(explicit + ": " + refusal);
             }
             plan = new Plan(explicit, container);
         } else {

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
@@ -49,21 +50,44 @@ public final class PhotoFile {
             throw new FaceblurException(file + ": " + damage);
         }
         checkSize(file, bytes, format);
-        Mat picture;
-        try (BytePointer data = new BytePointer(bytes); Mat encoded = new Mat(1, bytes.length,
-                org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
-            picture = imdecode(encoded, IMREAD_COLOR);
-        } catch (RuntimeException e) {
-            // OpenCV's own checks (its assertion text is no message for a user): the file cannot be read.
-            throw new FaceblurException(file + ": not a readable " + format.label() + " image (damaged, or another "
-                    + "kind of file)");
+        NativeStderr.Captured<Mat> decoded = NativeStderr.capture(() -> decode(bytes));
+        Mat picture = decoded.value();
+        String said = libraryReason(decoded.text());
+        if (picture == null || picture.empty()) {
+            if (picture != null) {
+                picture.close();
+            }
+            throw new FaceblurException(file + ": not a readable " + format.label() + " image ("
+                    + (said.isEmpty() ? "damaged, or another kind of file" : said) + ")");
         }
-        if (picture.empty()) {
+        if (said.contains("premature end of data segment") || said.contains("Premature end of JPEG file")) {
+            // libjpeg fills the missing rest with grey and calls it a picture: the file is cut short.
             picture.close();
-            throw new FaceblurException(file + ": not a readable " + format.label() + " image (damaged, or another "
-                    + "kind of file)");
+            throw new FaceblurException(file + ": is truncated (" + said + ")");
         }
         return picture;
+    }
+
+    /** OpenCV's decode of the whole file, or null when OpenCV's own checks refused it. */
+    private static Mat decode(byte[] bytes) {
+        try (BytePointer data = new BytePointer(bytes); Mat encoded = new Mat(1, bytes.length,
+                org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
+            return imdecode(encoded, IMREAD_COLOR);
+        } catch (RuntimeException e) {
+            return null; // an assertion's text is no message for a user: the file cannot be read
+        }
+    }
+
+    /**
+     * The decoder's own first line, worded for a user: libpng's prefix dropped, OpenCV's bracketed log lines
+     * skipped; other warnings (a JFIF revision, extraneous bytes) are left unsaid, as viewers leave them.
+     */
+    static String libraryReason(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("["))
+                .toList();
+        String first = lines.stream().filter(l -> l.startsWith("libpng error: ")).findFirst()
+                .orElse(lines.isEmpty() ? "" : lines.get(0));
+        return first.replaceFirst("^libpng (error|warning): ", "");
     }
 
     /**

@@ -205,8 +205,9 @@ public final class PipelineJobs {
         });
     }
 
-    Set<String> knownKeys(WatchRule rule) {
-        return transactions.withConnection(c -> PipelineRows.knownKeys(c, rule.id(), rule.source().bucket()));
+    /** Which of these dedup keys already have a job. */
+    Set<String> knownAmong(List<String> dedupKeys) {
+        return dedupKeys.isEmpty() ? Set.of() : transactions.withConnection(c -> PipelineRows.knownAmong(c, dedupKeys));
     }
 
     private ObjectVersion current(S3Location location) {

@@ -93,19 +93,25 @@ final class PipelineRows {
     }
 
     /** The dedup keys of a rule's jobs in a bucket: what a listing need not insert again. */
-    static Set<String> knownKeys(Connection c, String ruleId, String bucket) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "select dedup_key from pipeline_jobs where rule_id = ? and source_bucket = ?")) {
-            select.setString(1, ruleId);
-            select.setString(2, bucket);
-            try (ResultSet rs = select.executeQuery()) {
-                Set<String> keys = new HashSet<>();
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
+    /** Which of {@code dedupKeys} the database already has, asked in chunks that every database takes. */
+    static Set<String> knownAmong(Connection c, List<String> dedupKeys) throws SQLException {
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < dedupKeys.size(); from += 500) {
+            List<String> chunk = dedupKeys.subList(from, Math.min(dedupKeys.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select = c.prepareStatement(
+                    "select dedup_key from pipeline_jobs where dedup_key in (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
                 }
-                return keys;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
             }
         }
+        return known;
     }
 
     /**

@@ -117,10 +117,9 @@ final class RenderStep {
 
     static Container container(S3Location video, VideoInfo info) {
         Container container = Container.forPath(Path.of(video.key().substring(video.key().lastIndexOf('/') + 1)));
-        if (!container.canCarry(info.audioCodecs())) {
-            throw new FaceblurException("a " + container.extension() + " file cannot hold the audio ("
-                    + String.join(", ", info.audioCodecs()) + ") without re-encoding it; name the output .mkv "
-                    + "with --output-template");
+        String refusal = container.refusal(info.audioCodecs(), "", " with --output-template");
+        if (refusal != null) {
+            throw new FaceblurException(refusal);
         }
         return container;
     }

@@ -141,11 +141,20 @@ public final class ObjectStore implements AutoCloseable {
 
     /** Every object whose key starts with {@code prefix} (null or empty: the whole bucket), in key order. */
     public List<StoredObject> list(String bucket, String prefix) {
+        return list(bucket, prefix, null);
+    }
+
+    /**
+     * As {@link #list(String, String)}, only the keys that sort after {@code startAfter} (null: all): a listing
+     * that goes on from where an earlier one ended costs one request when nothing was added after it.
+     */
+    public List<StoredObject> list(String bucket, String prefix, String startAfter) {
         S3Location.requireValidBucket(bucket);
         String where = "s3://" + bucket + "/" + (prefix == null ? "" : prefix);
         List<StoredObject> objects = new ArrayList<>();
         call("list", where, false, () -> {
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(emptyToNull(prefix))).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(emptyToNull(prefix))
+                    .startAfter(startAfter)).contents()) {
                 // A foreign store may hold keys such as "a/../b" that no S3Location can name: leave them out
                 // rather than fail the whole listing.
                 if (S3Location.keyProblem(o.key()) != null) {

@@ -101,10 +101,6 @@ public final class FaceTimeline {
         return Math.floorDiv(micros, BUCKET_MICROS);
     }
 
-    public int trackCount() {
-        return byStart.size();
-    }
-
     /** The face boxes at {@code micros}, in drawing order. */
     public List<Box> boxesAt(long micros) {
         List<Box> boxes = new ArrayList<>();

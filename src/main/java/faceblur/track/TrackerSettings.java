@@ -60,8 +60,4 @@ public record TrackerSettings(long maxGapMicros, long extendMicros, double minIo
     public static TrackerSettings defaults() {
         return new TrackerSettings(DEFAULT_MAX_GAP_MICROS, DEFAULT_EXTEND_MICROS, 0.2, DEFAULT_MIN_SIGHTINGS);
     }
-
-    public TrackerSettings withExtendMicros(long micros) {
-        return new TrackerSettings(maxGapMicros, micros, minIou, minSightings);
-    }
 }

@@ -43,4 +43,40 @@ class InputMessagesTest {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.stderr()).doesNotContain("damaged");
     }
+
+    /** Two streams of different sizes one after the other (an MPEG-TS can): the message names the file. */
+    private Path sizeChangingTs() throws java.io.IOException {
+        Path first = Media.fixture("size-160.ts", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=1",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        Path second = Media.fixture("size-176.ts", "-f", "lavfi", "-i", "testsrc=size=176x144:rate=10:duration=1",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        Path joined = dir.resolve("changing.ts");
+        java.nio.file.Files.write(joined, java.nio.file.Files.readAllBytes(first));
+        java.nio.file.Files.write(joined, java.nio.file.Files.readAllBytes(second), java.nio.file.StandardOpenOption.APPEND);
+        return joined;
+    }
+
+    @Test
+    void aSizeChangeMidStreamNamesTheFile() throws Exception {
+        Path input = sizeChangingTs();
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-o", dir.resolve("out.mp4").toString(), "-q");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList()).containsExactly("faceblur: " + input
+                + ": the picture size changes mid-stream (176x144 after 160x120): not supported");
+    }
+
+    /**
+     * An output type faceblur does not write is refused before the input is decoded: given an input whose
+     * decoding fails half way, the one line is about the output, not the input.
+     */
+    @Test
+    void anOutputTypeWeDoNotWriteIsRefusedBeforeDecoding() throws Exception {
+        Path input = sizeChangingTs();
+        Path avi = dir.resolve("out.avi");
+        Cli.Outcome outcome = Cli.run("blur", input.toString(), "-o", avi.toString(), "-q");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList()).containsExactly("faceblur: " + avi
+                + ": unsupported output type; name it .mp4, .mov or .mkv");
+        assertThat(avi).doesNotExist();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * ONNX Runtime's native library comes from faceblur's folder in the user's cache, and a run leaves nothing in
@@ -39,11 +40,10 @@ class OnnxNativesTest {
 
         Process killed = blur(tmp, cache, Media.pedestriansGop2s(), dir.resolve("killed.mp4"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!partialOutputIn(dir) && killed.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50); // the output's temporary file appears once detection is under way
-        }
-        Thread.sleep(1000);
+        // the output's temporary file appears once detection is under way
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
+                .until(() -> partialOutputIn(dir) || !killed.isAlive());
+        Thread.sleep(1000); // time under test: killed after a second of detection, with the natives in use
         assertThat(killed.isAlive()).as("still working when killed").isTrue();
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(contents(tmp)).as("left in java.io.tmpdir by a run killed with SIGKILL").isEmpty();

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What a killed run leaves beside its output is removed by the next run that writes it, and nothing else is. */
 class AtomicOutputTest {
@@ -51,10 +52,8 @@ class AtomicOutputTest {
         Process blur = Jvm.process("faceblur.cli.Main", "blur", input.toString(),
                 "-o", output.toString(), "-q", "--model", Media.model().toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (partials().isEmpty() && blur.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
+                .until(() -> !partials().isEmpty() || !blur.isAlive());
         blur.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(partials()).as("what SIGKILL left").hasSize(1);
         assertThat(output).doesNotExist();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReadAheadTest {
@@ -74,10 +75,11 @@ class ReadAheadTest {
         AtomicInteger made = new AtomicInteger();
         ReadAhead<Item> ahead = new ReadAhead<>("test", 4, () -> new Item(made.getAndIncrement(), open));
         ahead.next().close();
-        Thread.sleep(50); // lets the producer fill the queue and wait on it
+        // the producer fills the queue (4 after the one taken) and makes one more that waits for room
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() -> made.get() >= 6);
         ahead.close();
         int after = made.get();
-        Thread.sleep(50);
+        Thread.sleep(50); // time under test: nothing more is made in the 50 ms after close
         assertThat(made.get()).isEqualTo(after);
         assertThat(open).hasValue(0);
     }
@@ -92,7 +94,8 @@ class ReadAheadTest {
             }
             return new Item(made.getAndIncrement(), open);
         })) {
-            Thread.sleep(100); // the two items fill the queue before the failure comes
+            // the two items fill the queue before the failure comes
+            await().atMost(java.time.Duration.ofSeconds(5)).until(() -> made.get() == 2);
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
                 ahead.next().close();
                 ahead.next().close();

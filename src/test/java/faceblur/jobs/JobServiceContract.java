@@ -101,7 +101,7 @@ abstract class JobServiceContract {
         assertThat(again.state()).isEqualTo(JobState.SUCCEEDED);
         assertThatThrownBy(() -> jobs.submit(new JobSpec("bucket", "a.mp4", "v1", "DEFAULT", "tag", null, null), "token-1"))
                 .isInstanceOf(IdempotencyMismatchException.class);
-        Thread.sleep(HEARTBEAT.toMillis() * 4);
+        Thread.sleep(HEARTBEAT.toMillis() * 4); // time under test: nothing more happens in 4 heartbeats
         assertThat(runs).hasValue(1);
         assertThat(count("select count(*) from face_detection_jobs")).isEqualTo(1);
         assertThat(jobs.submit(spec, null).jobId()).isNotEqualTo(first.jobId());
@@ -213,7 +213,7 @@ abstract class JobServiceContract {
         Job job = jobs.find(jobId).orElseThrow();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.statusMessage()).isEqualTo("The video codec is not supported");
-        Thread.sleep(HEARTBEAT.toMillis() * 4);
+        Thread.sleep(HEARTBEAT.toMillis() * 4); // time under test: nothing more happens in 4 heartbeats
         assertThat(runs).hasValue(1);
         assertThat(count("select attempts from face_detection_jobs where job_id = '" + jobId + "'")).isEqualTo(1);
         assertThat(count("select count(*) from scheduled_tasks where task_instance = '" + jobId + "'")).isZero();
@@ -296,7 +296,7 @@ abstract class JobServiceContract {
 
         await(() -> bodies.size() >= 2);
         await(() -> count("select count(*) from scheduled_tasks where task_name = 'notify'") == 0);
-        Thread.sleep(HEARTBEAT.toMillis() * 4);
+        Thread.sleep(HEARTBEAT.toMillis() * 4); // time under test: nothing more happens in 4 heartbeats
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(1)).isEqualTo(bodies.get(0));
         assertThat(contentTypes).containsOnly("application/json");

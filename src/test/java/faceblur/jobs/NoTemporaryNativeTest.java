@@ -56,7 +56,7 @@ class NoTemporaryNativeTest {
         JobDatabase db = JobDatabase.open("jdbc:sqlite:" + args[0]);
         System.out.println("open");
         System.out.flush();
-        Thread.sleep(60_000);
+        Thread.sleep(60_000); // not a wait for anything: holds the database open until the test kills it
         db.close();
     }
 }

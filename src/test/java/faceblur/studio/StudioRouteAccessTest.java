@@ -204,10 +204,10 @@ class StudioRouteAccessTest {
             Signed session = signIn(s);
             HttpRequest.Builder probe = HttpRequest.newBuilder(s.base.resolve("api/session")).header("Cookie", session.cookie());
             for (int i = 0; i < 3; i++) {
-                Thread.sleep(700); // each request keeps it alive
+                Thread.sleep(700); // time under test: each request within the idle limit keeps it alive
                 assertThat(send(probe).statusCode()).isEqualTo(200);
             }
-            Thread.sleep(2000);
+            Thread.sleep(2000); // time under test: idle past the limit, the session is gone
             HttpResponse<String> r = send(probe);
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(r.body()).contains("SignInRequired");
