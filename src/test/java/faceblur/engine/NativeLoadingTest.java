@@ -1,6 +1,6 @@
 package faceblur.engine;
 
-import faceblur.cli.Main;
+import faceblur.testing.Jvm;
 import org.bytedeco.javacpp.ClassProperties;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -8,7 +8,6 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -63,9 +62,7 @@ class NativeLoadingTest {
      */
     @Test
     void theLauncherStillLoadsEveryLibrary() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launch.class.getName())
-                .redirectErrorStream(true).start();
+        Process p = Jvm.process(Launch.class.getName()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).contains("x264 true").contains("opencv 4.13.0");
