@@ -230,3 +230,17 @@ def pooled_leaks(clips, kind="atLeast24px"):
 def write_json(path, data):
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(data, indent=2) + "\n")
+
+
+CROWD_SOURCE = SHARED / "media" / "real" / "one-by-one-person-detection.mp4"
+
+
+def crowd_clip(height, seconds, out_dir):
+    """The first seconds of a real crowd clip scaled to {height}p (H.264 crf 10, no sound), made once."""
+    width = {720: 1280, 1080: 1920}.get(height, height * 16 // 9)
+    out = Path(out_dir) / f"crowd-{height}p-{seconds}s.mp4"
+    if not out.is_file():
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", CROWD_SOURCE, "-t", seconds, "-vf",
+             f"scale={width}:{height}", "-c:v", "libx264", "-preset", "veryfast", "-crf", "10", "-an", out])
+    return out

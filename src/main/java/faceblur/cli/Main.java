@@ -2,6 +2,7 @@ package faceblur.cli;
 
 import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
+import faceblur.engine.NativeLoading;
 import faceblur.engine.NativeVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeLoading.shippedVariantsOnly();
         System.exit(commandLine().execute(args));
     }
 

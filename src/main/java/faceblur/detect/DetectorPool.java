@@ -1,5 +1,7 @@
 package faceblur.detect;
 
+import faceblur.timing.StageTimes;
+import faceblur.timing.Stage;
 import ai.onnxruntime.OrtException;
 import faceblur.FaceblurException;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -64,6 +66,7 @@ public final class DetectorPool implements AutoCloseable {
         this.model = model;
         int n = settings.threads();
         idle = new ArrayBlockingQueue<>(n);
+        long opening = StageTimes.start();
         try {
             for (int i = 0; i < n; i++) {
                 Slot slot = new Slot(new FaceDetector(model, perSession()));
@@ -77,6 +80,7 @@ public final class DetectorPool implements AutoCloseable {
             closeDetectors();
             throw e;
         }
+        StageTimes.stop(Stage.SESSIONS, opening);
         workers = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "face-detector");
             t.setDaemon(true);
@@ -131,7 +135,10 @@ public final class DetectorPool implements AutoCloseable {
         return workers.submit(() -> {
             Slot slot = idle.take();
             try (image) {
-                return slot.open().detect(image, scale);
+                long detecting = StageTimes.start();
+                List<Detection> faces = slot.open().detect(image, scale);
+                StageTimes.stop(Stage.DETECT, detecting);
+                return faces;
             } finally {
                 idle.add(slot);
             }

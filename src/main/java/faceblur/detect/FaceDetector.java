@@ -48,8 +48,13 @@ public final class FaceDetector implements AutoCloseable {
     private final DetectorSettings settings;
 
     public FaceDetector(Path model, DetectorSettings settings) throws OrtException {
+        this(model, settings, SessionTuning.DEFAULT);
+    }
+
+    /** A detector whose session is tuned otherwise (bench/session-options compares them). */
+    public FaceDetector(Path model, DetectorSettings settings, SessionTuning tuning) throws OrtException {
         this.settings = settings;
-        this.session = OnnxSessions.open(model, settings.threads());
+        this.session = OnnxSessions.open(model, settings.threads(), tuning);
     }
 
     /** The ONNX Runtime inside, as it reports itself. */

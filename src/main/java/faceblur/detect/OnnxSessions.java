@@ -34,12 +34,20 @@ public final class OnnxSessions {
         return env;
     }
 
-    /** A session on {@code model} using {@code threads} threads for one image, fully optimised. */
+    /** A session on {@code model} using {@code threads} threads for one image, with faceblur's tuning. */
     public static OrtSession open(Path model, int threads) throws OrtException {
+        return open(model, threads, SessionTuning.DEFAULT);
+    }
+
+    /** A session on {@code model} using {@code threads} threads for one image, tuned as {@code tuning} says. */
+    public static OrtSession open(Path model, int threads, SessionTuning tuning) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setInterOpNumThreads(tuning.mode() == OrtSession.SessionOptions.ExecutionMode.PARALLEL ? 2 : 1);
+            options.setOptimizationLevel(tuning.level());
+            options.setCPUArenaAllocator(tuning.cpuArena());
+            options.setMemoryPatternOptimization(tuning.memoryPattern());
+            options.setExecutionMode(tuning.mode());
             return environment().createSession(model.toString(), options);
         }
     }

@@ -1,5 +1,8 @@
 package faceblur.engine;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+import faceblur.timing.StageTimes;
+import faceblur.timing.Stage;
 import faceblur.FaceblurException;
 import faceblur.detect.DetectorPool;
 import faceblur.detect.OrderedDetections;
@@ -44,7 +47,9 @@ public final class Analyzer {
         try (VideoReader reader = VideoReader.open(input)) {
             detectors.checkFrameSize(input.toString(), reader.info().width(), reader.info().height());
             progress.begin("finding faces", Frames.estimate(reader.info()));
+            long pass = StageTimes.start();
             Analysis analysis = analyse(reader, input, Long.MAX_VALUE, progress);
+            StageTimes.stop(Stage.ANALYSIS_PASS, pass);
             DecodeLosses losses = reader.checkComplete();
             if (losses.any()) {
                 damage.accept(losses);
@@ -93,13 +98,19 @@ public final class Analyzer {
                 (micros, faces) -> observations.add(new Observation(micros, faces)));
         CutFinder shots = new CutFinder();
         int frames = 0;
-        for (DecodedFrame frame = reader.next(); frame != null && frame.micros() < endMicros; frame = reader.next()) {
+        StageTimes.firstFrame();
+        for (DecodedFrame frame = decode(reader); frame != null && frame.micros() < endMicros; frame = decode(reader)) {
             double scale = schedule.scaleFor(frame.index(), detectors.settings().upscale());
             if (scale > 0) {
-                detections.submit(frame.micros(), input.toString(), frame.image().clone(), scale);
+                long converting = StageTimes.start();
+                Mat image = frame.image().clone();
+                StageTimes.stop(Stage.CONVERT, converting);
+                detections.submit(frame.micros(), input.toString(), image, scale);
             }
             watcher.frame(frame);
+            long cues = StageTimes.start();
             shots.add(Thumbnail.of(frame));
+            StageTimes.stop(Stage.SHOT_CUES, cues);
             frames++;
             progress.frameDone();
         }
@@ -110,5 +121,12 @@ public final class Analyzer {
         }
         return new Analysis(reader.info(), frames, observations, shots.cuts(), shots.shifts(), shots.first(),
                 shots.last());
+    }
+
+    private static DecodedFrame decode(VideoReader reader) {
+        long decoding = StageTimes.start();
+        DecodedFrame frame = reader.next();
+        StageTimes.stop(Stage.DECODE, decoding);
+        return frame;
     }
 }

@@ -1,5 +1,7 @@
 package faceblur.engine;
 
+import faceblur.timing.StageTimes;
+import faceblur.timing.Stage;
 import faceblur.detect.Detection;
 import faceblur.detect.DetectorPool;
 import faceblur.photo.PhotoBlur;
@@ -106,7 +108,10 @@ public final class FaceBlur implements AutoCloseable {
 
     /** The faces of an analysis followed through time, each track within its shot. */
     public List<Track> track(Analysis analysis) {
-        return Tracker.link(analysis.observations(), tracking, analysis.cues());
+        long linking = StageTimes.start();
+        List<Track> tracks = Tracker.link(analysis.observations(), tracking, analysis.cues());
+        StageTimes.stop(Stage.TRACK, linking);
+        return tracks;
     }
 
     /** Faces from elsewhere (a detection result), followed through time with what the pictures show. */

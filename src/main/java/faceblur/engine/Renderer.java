@@ -1,5 +1,7 @@
 package faceblur.engine;
 
+import faceblur.timing.StageTimes;
+import faceblur.timing.Stage;
 import faceblur.FaceblurException;
 import faceblur.detect.Box;
 import faceblur.redact.Outliner;
@@ -53,7 +55,9 @@ public final class Renderer {
         try (VideoReader reader = VideoReader.open(input);
              VideoWriter writer = new VideoWriter(target, container, reader, encoder)) {
             progress.begin("blurring", Frames.estimate(reader.info()));
+            long pass = StageTimes.start();
             int frames = render(reader, timeline, Long.MAX_VALUE, writer, progress);
+            StageTimes.stop(Stage.RENDER_PASS, pass);
             reader.checkComplete();
             return frames;
         }
@@ -90,12 +94,19 @@ public final class Renderer {
         int frames = 0;
         int height = reader.info().height();
         try (ReadAhead<DetachedFrame> hidden = new ReadAhead<>("render-decode", FRAMES_AHEAD, () -> {
+            long decoding = StageTimes.start();
             DecodedFrame frame = reader.next();
+            StageTimes.stop(Stage.DECODE_AGAIN, decoding);
             if (frame == null || frame.micros() >= endMicros) {
                 return null;
             }
+            long hiding = StageTimes.start();
             mark(frame, timeline, height);
-            return frame.detach();
+            StageTimes.stop(Stage.HIDE, hiding);
+            long detaching = StageTimes.start();
+            DetachedFrame detached = frame.detach();
+            StageTimes.stop(Stage.CONVERT_BACK, detaching);
+            return detached;
         })) {
             for (DetachedFrame next = hidden.next(); next != null; next = hidden.next()) {
                 try (DetachedFrame frame = next) {

@@ -1,5 +1,7 @@
 package faceblur.video;
 
+import faceblur.timing.StageTimes;
+import faceblur.timing.Stage;
 import faceblur.FaceblurException;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -141,20 +143,28 @@ public final class VideoWriter implements AutoCloseable {
                 muxer.shiftAudioBy(info.toMicros(ptsShift));
             }
         }
+        long muxing = StageTimes.start();
         muxer.copyAudioUntil(info.toMicros(pts));
+        StageTimes.stop(Stage.MUX, muxing);
         picture.pts(pts - ptsShift);
+        long encoding = StageTimes.start();
         check(avcodec_send_frame(encoder, picture), "encode a frame");
+        StageTimes.stop(Stage.ENCODE, encoding);
         drainEncoder();
     }
 
     private void drainEncoder() {
         while (true) {
+            long encoding = StageTimes.start();
             int rc = avcodec_receive_packet(encoder, packet);
+            StageTimes.stop(Stage.ENCODE, encoding);
             if (rc == AVERROR_EAGAIN() || rc == AVERROR_EOF()) {
                 return;
             }
             check(rc, "encode a frame");
+            long muxing = StageTimes.start();
             muxer.writeVideo(packet, encoder.time_base());
+            StageTimes.stop(Stage.MUX, muxing);
         }
     }
 
@@ -162,7 +172,9 @@ public final class VideoWriter implements AutoCloseable {
     public void finish() {
         check(avcodec_send_frame(encoder, null), "flush the encoder");
         drainEncoder();
+        long muxing = StageTimes.start();
         muxer.finish();
+        StageTimes.stop(Stage.MUX, muxing);
     }
 
     private void check(int rc, String what) {
