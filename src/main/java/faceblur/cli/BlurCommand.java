@@ -148,15 +148,18 @@ final class BlurCommand implements Callable<Integer> {
         try (AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite);
              AtomicOutput json = facesJson == null ? null : AtomicOutput.create(facesJson, render.overwrite)) {
             String name = input.getFileName().toString();
-            VideoText texts = text == null ? null : text.forVideo(redaction);
+            VideoText texts = text == null ? null : text.forVideo();
             Analysis analysis = engine.analyse(input, ConsoleProgress.forFile(name, quiet),
                     losses -> damaged(input, losses, warnings), texts == null ? FrameWatcher.NONE : texts);
             List<Track> tracks = engine.track(analysis);
-            List<Track> textTracks = texts == null ? List.of() : engine.track(texts.observations(), analysis.cues());
-            engine.render(input, HiddenTracks.of(hide.faces() ? tracks : List.of(), textTracks), redaction, render.encoding(detection.threads),
-                    video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
+            List<Track> textTracks = texts == null ? List.of()
+                    : HiddenTracks.numberedAfter(tracks, engine.track(texts.observations(), analysis.cues()));
+            engine.render(input, HiddenTracks.of(hide.faces() ? tracks : List.of(), textTracks, redaction),
+                    redaction, render.encoding(detection.threads), video.temporary(), plan.container(),
+                    ConsoleProgress.forFile(name, quiet));
             if (json != null) {
-                RekognitionJson.write(RekognitionJson.result(analysis.info(), tracks), json.temporary());
+                RekognitionJson.write(texts == null ? RekognitionJson.result(analysis.info(), tracks)
+                        : RekognitionJson.result(analysis.info(), tracks, textTracks, text.every()), json.temporary());
                 json.commit();
             }
             video.commit();

@@ -12,6 +12,7 @@ import faceblur.review.RedactionReport;
 import faceblur.review.ReviewExport;
 import faceblur.review.ReviewJson;
 import faceblur.shot.PictureCues;
+import faceblur.text.HiddenTracks;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Track;
 import faceblur.video.VideoInfo;
@@ -47,7 +48,9 @@ import java.util.concurrent.Callable;
                         + "face's blur stays on screen into the next shot.",
                 "",
                 "faceblur's own JSON (faceblur detect, blur --faces-json) keeps its tracks, each TrackId one face, "
-                        + "so the masks are those faceblur blur draws.",
+                        + "so the masks are those faceblur blur draws. Its Texts (detect --hide faces,text) are "
+                        + "hidden too, as tracks, in the same --style and --shape, each mask covering its whole "
+                        + "text box: the output is that of blur --hide faces,text. --keep takes their TrackIds too.",
                 "",
                 "--keep TRACK_ID leaves the faces of those tracks (the TrackId of faceblur's JSON) visible, "
                         + "together with what crosses them: a weak track lying mostly inside a kept face (a hand, a "
@@ -118,20 +121,25 @@ final class RedactCommand implements Callable<Integer> {
         List<FaceDetectionResult> pages = RekognitionJson.read(faces);
         VideoInfo info = VideoReader.probe(input);
         List<RekognitionJson.Sighting> sightings = RekognitionJson.sightings(pages, info.width(), info.height());
-        Set<Integer> kept = keptTracks(sightings);
+        List<RekognitionJson.Sighting> textSightings = RekognitionJson.textSightings(pages, info.width(), info.height());
+        List<RekognitionJson.Sighting> all = new ArrayList<>(sightings);
+        all.addAll(textSightings);
+        Set<Integer> kept = keptTracks(all);
         Outputs.Plan plan = Outputs.plan(input, info, output, null);
         try (FaceBlur engine = FaceBlur.withoutDetector(tracking.settings());
              AtomicOutput video = AtomicOutput.create(plan.path(), render.overwrite)) {
             String name = input.getFileName().toString();
             PictureCues cues = engine.readPictureCues(input, ConsoleProgress.forFile(name, quiet));
-            List<Track> tracks = engine.trackSightings(sightings, cues);
+            List<Track> tracks = HiddenTracks.of(engine.trackSightings(sightings, cues),
+                    engine.trackSightings(textSightings, cues, RekognitionJson.textEvery(pages)), redaction);
             List<Track> hidden = tracks.stream().filter(t -> !kept.contains(t.id())).toList();
             List<Track> visible = tracks.stream().filter(t -> kept.contains(t.id())).toList();
             int frames = engine.render(input, FaceTimeline.sparing(hidden, visible), redaction,
                     render.encoding(threads), video.temporary(), plan.container(), ConsoleProgress.forFile(name, quiet));
             video.commit();
             if (!quiet) {
-                System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + hidden.size() + " faces hidden"
+                System.err.println("wrote " + plan.path() + " (" + frames + " frames, " + hidden.size()
+                        + (textSightings.isEmpty() ? " faces hidden" : " faces and texts hidden")
                         + (visible.isEmpty() ? "" : ", " + visible.size() + " left visible") + ")");
             }
             return 0;

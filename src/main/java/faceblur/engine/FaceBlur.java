@@ -127,14 +127,22 @@ public final class FaceBlur implements AutoCloseable {
      * with no TrackIds, are linked into tracks.
      */
     public List<Track> trackSightings(List<RekognitionJson.Sighting> sightings, PictureCues cues) {
+        return trackSightings(sightings, cues, 1);
+    }
+
+    /**
+     * As {@link #trackSightings(List, PictureCues)} for things looked for on every {@code every}-th frame only
+     * (text, {@code --text-every}): those frames alone are observations, as they were for {@code blur}'s text.
+     */
+    public List<Track> trackSightings(List<RekognitionJson.Sighting> sightings, PictureCues cues, int every) {
         boolean ownTracks = !sightings.isEmpty() && sightings.stream().allMatch(s -> s.trackId() != null);
         if (!ownTracks) {
             return track(RekognitionJson.observations(sightings), cues);
         }
         long[] frames = cues.motion().frameMicros();
         Map<Long, List<Detection>> byFrame = new TreeMap<>();
-        for (long f : frames) {
-            byFrame.put(f, new ArrayList<>());
+        for (int i = 0; i < frames.length; i += every) {
+            byFrame.put(frames[i], new ArrayList<>());
         }
         Map<Integer, List<TrackPoint>> byId = new TreeMap<>();
         for (RekognitionJson.Sighting s : sightings) {

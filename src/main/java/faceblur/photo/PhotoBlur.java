@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** One photo through faceblur: read upright, find the faces (two passes), hide them, write pixels only. */
@@ -32,7 +33,13 @@ public final class PhotoBlur {
 
     /** The faces of the photo {@code input}, a file of {@code inputFormat}. */
     public PhotoFaces detect(Path input, PhotoFormat inputFormat) {
+        return detect(input, inputFormat, picture -> { });
+    }
+
+    /** As {@link #detect(Path, PhotoFormat)}, also showing the upright picture to {@code alsoLook} (text). */
+    public PhotoFaces detect(Path input, PhotoFormat inputFormat, Consumer<Mat> alsoLook) {
         try (Mat picture = PhotoFile.read(input, inputFormat)) {
+            alsoLook.accept(picture);
             return faces(picture);
         }
     }

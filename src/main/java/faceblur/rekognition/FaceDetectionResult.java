@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * The body of a {@code GetFaceDetection} response, field for field as Amazon Rekognition Video shapes it.
- * Unknown fields are ignored when reading, as AWS clients do.
+ * Unknown fields are ignored when reading, as AWS clients do. {@code faceblur detect --hide text} adds Texts and
+ * TextEvery (the text detector looked at every TextEvery-th frame, from the first: redact needs it to follow
+ * the camera as blur did); both are absent otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -17,7 +19,15 @@ public record FaceDetectionResult(
         @JsonProperty("StatusMessage") String statusMessage,
         @JsonProperty("VideoMetadata") VideoMetadata videoMetadata,
         @JsonProperty("NextToken") String nextToken,
-        @JsonProperty("Faces") List<FaceDetection> faces) {
+        @JsonProperty("Faces") List<FaceDetection> faces,
+        @JsonProperty("Texts") List<TextSighting> texts,
+        @JsonProperty("TextEvery") Integer textEvery) {
+
+    /** A response of faces only, as Rekognition and a plain {@code faceblur detect} give: no Texts. */
+    public FaceDetectionResult(String jobStatus, String statusMessage, VideoMetadata videoMetadata, String nextToken,
+                               List<FaceDetection> faces) {
+        this(jobStatus, statusMessage, videoMetadata, nextToken, faces, null, null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,6 +51,32 @@ public record FaceDetectionResult(
             @JsonProperty("Timestamp") long timestamp,
             @JsonProperty("Face") FaceDetail face,
             @JsonProperty("TrackId") Integer trackId) {
+    }
+
+    /**
+     * One text region (a licence plate, a sign, a badge) at one time: faceblur's own addition beside Faces, written
+     * by {@code detect --hide text}, shaped as Rekognition's {@code GetTextDetection} items (Timestamp and a
+     * TextDetection with its Confidence and Geometry.BoundingBox) less the words, which faceblur does not read.
+     * TrackId, as for faces, is the same on every sighting of the same text, and no face has it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextSighting(
+            @JsonProperty("Timestamp") long timestamp,
+            @JsonProperty("TextDetection") TextDetail textDetection,
+            @JsonProperty("TrackId") Integer trackId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextDetail(
+            @JsonProperty("Confidence") Float confidence,
+            @JsonProperty("Geometry") Geometry geometry) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Geometry(@JsonProperty("BoundingBox") BoundingBox boundingBox) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

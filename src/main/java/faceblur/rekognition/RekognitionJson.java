@@ -11,6 +11,9 @@ import faceblur.detect.Point;
 import faceblur.rekognition.FaceDetectionResult.BoundingBox;
 import faceblur.rekognition.FaceDetectionResult.FaceDetail;
 import faceblur.rekognition.FaceDetectionResult.FaceDetection;
+import faceblur.rekognition.FaceDetectionResult.Geometry;
+import faceblur.rekognition.FaceDetectionResult.TextDetail;
+import faceblur.rekognition.FaceDetectionResult.TextSighting;
 import faceblur.rekognition.FaceDetectionResult.Landmark;
 import faceblur.rekognition.FaceDetectionResult.VideoMetadata;
 import faceblur.track.Observation;
@@ -61,9 +64,37 @@ public final class RekognitionJson {
         return new FaceDetectionResult("SUCCEEDED", null, metadata(info), null, faces);
     }
 
+    /**
+     * As {@link #result(VideoInfo, List)}, with the text tracks too, found on every {@code textEvery}-th frame:
+     * their boxes are the text's own (not the masks drawn around them), their ids those of the tracks (numbered
+     * after the faces', {@code HiddenTracks}), so one TrackId names one thing in the whole response.
+     */
+    public static FaceDetectionResult result(VideoInfo info, List<Track> faceTracks, List<Track> textTracks, int textEvery) {
+        FaceDetectionResult faces = result(info, faceTracks);
+        List<TextSighting> texts = new ArrayList<>();
+        for (Track track : textTracks) {
+            for (TrackPoint p : track.points()) {
+                texts.add(new TextSighting(Math.round(p.micros() / 1000.0), textDetail(p.detection(), info.width(), info.height()),
+                        track.id()));
+            }
+        }
+        texts.sort(Comparator.comparingLong(TextSighting::timestamp).thenComparingInt(TextSighting::trackId));
+        return new FaceDetectionResult(faces.jobStatus(), null, faces.videoMetadata(), null, faces.faces(), texts, textEvery);
+    }
+
     /** The faces of one photo, as Rekognition's {@code DetectFaces} answers for an image. */
     public static DetectFacesResult photoResult(int width, int height, List<Detection> faces) {
         return new DetectFacesResult(faces.stream().map(d -> detail(d, width, height)).toList());
+    }
+
+    /** As {@link #photoResult(int, int, List)}, with the text regions found in the photo as Texts. */
+    public static DetectFacesResult photoResult(int width, int height, List<Detection> faces, List<Detection> texts) {
+        return new DetectFacesResult(photoResult(width, height, faces).faceDetails(), texts.stream()
+                .map(d -> textDetail(d, width, height)).toList());
+    }
+
+    private static TextDetail textDetail(Detection d, double w, double h) {
+        return new TextDetail(confidence(d), new Geometry(ratios(d.box(), w, h)));
     }
 
     private static FaceDetail detail(Detection d, VideoInfo info) {
@@ -71,14 +102,22 @@ public final class RekognitionJson {
     }
 
     private static FaceDetail detail(Detection d, double w, double h) {
-        Box b = d.box();
         List<Landmark> landmarks = new ArrayList<>();
         for (int i = 0; i < d.landmarks().size() && i < LANDMARK_TYPES.size(); i++) {
             Point p = d.landmarks().get(i);
             landmarks.add(new Landmark(LANDMARK_TYPES.get(i), (float) (p.x() / w), (float) (p.y() / h)));
         }
-        return new FaceDetail(new BoundingBox((float) (b.width() / w), (float) (b.height() / h), (float) (b.x() / w),
-                (float) (b.y() / h)), (float) Math.min(100, d.confidence() * 100), landmarks);
+        return new FaceDetail(ratios(d.box(), w, h), confidence(d), landmarks);
+    }
+
+    /** A box in pixels of a {@code w x h} frame as ratios of it. */
+    private static BoundingBox ratios(Box b, double w, double h) {
+        return new BoundingBox((float) (b.width() / w), (float) (b.height() / h), (float) (b.x() / w), (float) (b.y() / h));
+    }
+
+    /** A detector's score 0-1 as Rekognition's Confidence 0-100. */
+    private static Float confidence(Detection d) {
+        return (float) Math.min(100, d.confidence() * 100);
     }
 
     public static void write(Object result, Path file) {
@@ -136,16 +175,45 @@ public final class RekognitionJson {
         List<Sighting> sightings = new ArrayList<>();
         for (FaceDetectionResult page : pages) {
             for (FaceDetection f : page.faces()) {
-                if (f.face() == null || f.face().boundingBox() == null) {
-                    continue;
+                if (f.face() != null) {
+                    add(sightings, f.timestamp(), f.trackId(), f.face().boundingBox(), f.face().confidence(), width, height);
                 }
-                BoundingBox bb = f.face().boundingBox();
-                Box box = new Box(bb.left() * width, bb.top() * height, bb.width() * width, bb.height() * height);
-                double confidence = f.face().confidence() == null ? 1 : f.face().confidence() / 100.0;
-                sightings.add(new Sighting(f.timestamp() * 1000, f.trackId(), new Detection(box, confidence, List.of())));
             }
         }
         return sightings;
+    }
+
+    /** Every text region of all pages (faceblur's Texts) in pixels of a {@code width x height} frame. */
+    public static List<Sighting> textSightings(List<FaceDetectionResult> pages, int width, int height) {
+        List<Sighting> sightings = new ArrayList<>();
+        for (FaceDetectionResult page : pages) {
+            for (TextSighting t : page.texts() == null ? List.<TextSighting>of() : page.texts()) {
+                TextDetail d = t.textDetection();
+                if (d != null && d.geometry() != null) {
+                    add(sightings, t.timestamp(), t.trackId(), d.geometry().boundingBox(), d.confidence(), width, height);
+                }
+            }
+        }
+        return sightings;
+    }
+
+    /**
+     * The frames the text detector looked at: every TextEvery-th as the pages say (1, every frame, when they do
+     * not: text from elsewhere).
+     */
+    public static int textEvery(List<FaceDetectionResult> pages) {
+        return pages.stream().map(FaceDetectionResult::textEvery).filter(e -> e != null && e >= 1).findFirst().orElse(1);
+    }
+
+    /** A box given as ratios, added as a sighting in pixels; one with no box says nothing and is left out. */
+    private static void add(List<Sighting> sightings, long millis, Integer trackId, BoundingBox bb, Float confidence,
+                            int width, int height) {
+        if (bb == null) {
+            return;
+        }
+        Box box = new Box(bb.left() * width, bb.top() * height, bb.width() * width, bb.height() * height);
+        double score = confidence == null ? 1 : confidence / 100.0;
+        sightings.add(new Sighting(millis * 1000, trackId, new Detection(box, score, List.of())));
     }
 
     /** The faces of all pages as observations in pixels of a {@code width x height} frame, by time. */

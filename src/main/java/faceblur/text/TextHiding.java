@@ -42,12 +42,22 @@ public final class TextHiding implements AutoCloseable {
 
     /** The text of a photo, as boxes the face redactor hides whole with {@code redaction}'s mask. */
     public List<Detection> inPhoto(Mat picture, RedactionSettings redaction) {
-        return detector.detect(picture).stream().map(d -> TextMasks.forFaceMask(d, redaction)).toList();
+        return inPhoto(picture).stream().map(d -> TextMasks.forFaceMask(d, redaction)).toList();
     }
 
-    /** A watcher for one video's analysis pass, collecting its text as masks for {@code redaction}. */
-    public VideoText forVideo(RedactionSettings redaction) {
-        return new VideoText(detector, worker, every, redaction);
+    /** The text of a photo, its own boxes. */
+    public List<Detection> inPhoto(Mat picture) {
+        return detector.detect(picture);
+    }
+
+    /** A watcher for one video's analysis pass, collecting its text. */
+    public VideoText forVideo() {
+        return new VideoText(detector, worker, every);
+    }
+
+    /** Text is looked for on every this-th video frame. */
+    public int every() {
+        return every;
     }
 
     /** Waits for a detection still running (freeing a session in use crashes ONNX Runtime), then frees it. */

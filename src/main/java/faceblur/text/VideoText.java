@@ -3,7 +3,6 @@ package faceblur.text;
 import faceblur.FaceblurException;
 import faceblur.detect.Detection;
 import faceblur.engine.FrameWatcher;
-import faceblur.redact.RedactionSettings;
 import faceblur.track.Observation;
 import faceblur.video.DecodedFrame;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -18,9 +17,9 @@ import java.util.concurrent.Future;
 
 /**
  * The text of one video, found during the face analysis pass: every {@code every}-th frame goes to the text
- * detector on its own thread while decoding and face detection go on; its boxes, made into face-mask boxes
- * ({@link TextMasks}), become observations that the face tracker links into tracks of their own, so gaps,
- * extensions, camera motion and shot cuts apply to text as to faces. At most {@link #IN_FLIGHT} frames wait,
+ * detector on its own thread while decoding and face detection go on; its boxes become observations that the
+ * face tracker links into tracks of their own, so gaps, extensions, camera motion and shot cuts apply to text as
+ * to faces. The boxes are the text's own, as {@code detect} writes them; {@link HiddenTracks} makes them masks. At most {@link #IN_FLIGHT} frames wait,
  * after which decoding waits for the text detector.
  */
 public final class VideoText implements FrameWatcher {
@@ -33,15 +32,13 @@ public final class VideoText implements FrameWatcher {
     private final TextDetector detector;
     private final ExecutorService worker;
     private final int every;
-    private final RedactionSettings masks;
     private final Deque<Pending> inFlight = new ArrayDeque<>();
     private final List<Observation> observations = new ArrayList<>();
 
-    VideoText(TextDetector detector, ExecutorService worker, int every, RedactionSettings masks) {
+    VideoText(TextDetector detector, ExecutorService worker, int every) {
         this.detector = detector;
         this.worker = worker;
         this.every = every;
-        this.masks = masks;
     }
 
     @Override
@@ -60,7 +57,7 @@ public final class VideoText implements FrameWatcher {
         })));
     }
 
-    /** The text seen on each frame looked at, in time order, as masks for the face redactor; waits for the last. */
+    /** The text seen on each frame looked at, in time order; waits for the last. */
     public List<Observation> observations() {
         while (!inFlight.isEmpty()) {
             deliver(inFlight.removeFirst());
@@ -70,8 +67,7 @@ public final class VideoText implements FrameWatcher {
 
     private void deliver(Pending p) {
         try {
-            List<Detection> masked = p.boxes().get().stream().map(d -> TextMasks.forFaceMask(d, masks)).toList();
-            observations.add(new Observation(p.micros(), masked));
+            observations.add(new Observation(p.micros(), p.boxes().get()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FaceblurException("interrupted while finding text");

@@ -29,4 +29,24 @@ public final class VideoAssertions {
             assertThat(after.get(i)).as("time of frame %d", i).isCloseTo(before.get(i), within(0.001));
         }
     }
+
+    /**
+     * Two renders of one video draw the same masks: same frame count, and on every frame fewer than
+     * {@code maxPixels} pixels differ by more than x264's own noise (30 grey levels), a sliver along a mask's
+     * edge that a box rounded to float ratios in JSON can move by a pixel.
+     */
+    public static void assertSameMasks(Path a, Path b, int maxPixels) {
+        List<Gray> first = Tools.grayFrames(a);
+        List<Gray> second = Tools.grayFrames(b);
+        assertThat(second).hasSameSizeAs(first);
+        for (int n = 0; n < first.size(); n++) {
+            byte[] p = first.get(n).pixels();
+            byte[] q = second.get(n).pixels();
+            int differing = 0;
+            for (int i = 0; i < p.length; i++) {
+                differing += Math.abs((p[i] & 0xff) - (q[i] & 0xff)) > 30 ? 1 : 0;
+            }
+            assertThat(differing).as("pixels of frame %d masked by one and not the other", n).isLessThan(maxPixels);
+        }
+    }
 }

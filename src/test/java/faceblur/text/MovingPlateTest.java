@@ -33,11 +33,17 @@ class MovingPlateTest {
     static final int H = 36;
     static final String PLATE = "crop=" + W + ":" + H + ":x='316-4*n':y='145-n'";
 
-    @Test
-    void aPannedPlateIsHiddenOnEveryFrame() throws Exception {
+    /** The pan over eu1.jpg, made by ffmpeg in {@code dir}. */
+    static Path pannedPlate(Path dir) throws IOException, InterruptedException {
         Path pan = dir.resolve("pan.mp4");
         ffmpeg("-loop", "1", "-i", PlateHidingTest.PLATES.resolve("eu1.jpg").toString(), "-vf", PAN + ",format=yuv420p",
                 "-frames:v", String.valueOf(FRAMES), "-r", "25", "-c:v", "libx264", "-crf", "18", pan.toString());
+        return pan;
+    }
+
+    @Test
+    void aPannedPlateIsHiddenOnEveryFrame() throws Exception {
+        Path pan = pannedPlate(dir);
         Path blurred = dir.resolve("blurred.mp4");
         Cli.Outcome outcome = Cli.run("blur", pan.toString(), "--hide", "faces,text", "--text-model",
                 TextDetectorTest.model().toString(), "-o", blurred.toString(), "-q");
@@ -76,7 +82,7 @@ class MovingPlateTest {
         return detail;
     }
 
-    private static void ffmpeg(String... args) throws IOException, InterruptedException {
+    static void ffmpeg(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
