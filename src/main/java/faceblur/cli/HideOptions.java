@@ -1,16 +1,13 @@
 package faceblur.cli;
 
-import faceblur.FaceblurException;
+import faceblur.text.HideTargets;
 import faceblur.text.TextHiding;
 import faceblur.text.TextModelLocator;
-import faceblur.text.TextSettings;
+import faceblur.text.TextSource;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** What is hidden: faces, text (licence plates, signs, badges, screens) or both; and the text detector's options. */
 final class HideOptions {
@@ -36,34 +33,19 @@ final class HideOptions {
     int textEvery = TextHiding.DEFAULT_EVERY;
 
     /** The things named, checked: one clear error for an unknown name or an empty list. */
-    Set<String> targets() {
-        Set<String> targets = new LinkedHashSet<>();
-        for (String name : hide) {
-            String n = name.trim().toLowerCase(Locale.ROOT);
-            if (!n.equals(FACES) && !n.equals(TEXT)) {
-                throw new FaceblurException("--hide: unknown '" + name + "'; give faces, text or faces,text");
-            }
-            targets.add(n);
-        }
-        if (targets.isEmpty()) {
-            throw new FaceblurException("--hide: give faces, text or faces,text");
-        }
-        return targets;
+    HideTargets targets() {
+        return HideTargets.parse("--hide", hide);
     }
 
     boolean faces() {
-        return targets().contains(FACES);
+        return targets().faces();
     }
 
     /** The text detector when text is to be hidden, else null; its model found as --text-model says. */
     TextHiding text(int threads) {
-        if (!targets().contains(TEXT)) {
+        if (!targets().text()) {
             return null;
         }
-        if (textEvery < 1) {
-            throw new FaceblurException("--text-every must be at least 1, got " + textEvery);
-        }
-        Path model = TextModelLocator.forThisUser().locate(textModel);
-        return new TextHiding(model, TextSettings.defaults(Math.max(1, threads)), textEvery);
+        return new TextSource(textModel, textEvery).open(threads);
     }
 }

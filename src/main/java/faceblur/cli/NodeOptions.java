@@ -128,8 +128,9 @@ final class NodeOptions {
     List<String> to = new ArrayList<>();
 
     @Option(names = "--rule-options", paramLabel = "OPTIONS",
-            description = "How the --watch in the same position hides faces, as blur's options without dashes: "
-                    + "style=pixelate,pixel-blocks=8 or style=fill,fill-colour=#202020,shape=box (names: "
+            description = "How the --watch in the same position hides faces, and what it hides, as blur's options "
+                    + "without dashes: style=pixelate,pixel-blocks=8 or style=fill,fill-colour=#202020,shape=box "
+                    + "or hide=faces,text (hide: faces, text or faces,text; default faces) (names: "
                     + RuleOptions.KEYS + "); 'default' for the defaults. Stored with each job. Give one per --watch "
                     + "or none.")
     List<String> ruleOptions = new ArrayList<>();
@@ -212,8 +213,9 @@ final class NodeOptions {
         List<WatchRule> rules = new ArrayList<>();
         try {
             for (int i = 0; i < watch.size(); i++) {
+                RuleOptions.Parsed options = RuleOptions.parse(ruleOptions.isEmpty() ? "default" : ruleOptions.get(i));
                 rules.add(new WatchRule(S3Prefix.parse(watch.get(i)), S3Prefix.parse(to.get(i)), naming,
-                        ruleOptions.isEmpty() ? null : RuleOptions.parse(ruleOptions.get(i))));
+                        options.redaction(), options.hide()));
             }
         } catch (StorageException e) {
             throw new FaceblurException(e.getMessage());

@@ -2,6 +2,7 @@ package faceblur.pipeline;
 
 import faceblur.redact.RedactionSettings;
 import faceblur.storage.S3Location;
+import faceblur.text.HideTargets;
 
 import java.time.Instant;
 
@@ -13,10 +14,12 @@ import java.time.Instant;
  * @param progress 0 to 1 over all steps
  * @param reason    why it failed, or null
  * @param redaction how its faces are hidden, chosen by its watch rule; null for the node's settings
+ * @param hide      what its rule hides: faces, text or both
  */
 public record PipelineJob(String id, String ruleId, ObjectVersion source, S3Location video, S3Location faces,
                           PipelineState state, int run, int attempts, double progress, String reason,
-                          Instant createdAt, Instant updatedAt, Instant finishedAt, RedactionSettings redaction) {
+                          Instant createdAt, Instant updatedAt, Instant finishedAt, RedactionSettings redaction,
+                          HideTargets hide) {
 
     /** How this job's faces are hidden: as its rule chose, else as {@code nodeDefault}. */
     public RedactionSettings redactionOr(RedactionSettings nodeDefault) {

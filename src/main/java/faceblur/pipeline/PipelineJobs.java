@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.jobs.Transactions;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
+import faceblur.text.HideTargets;
 import faceblur.storage.StorageException;
 
 import java.security.SecureRandom;
@@ -92,15 +93,19 @@ public final class PipelineJobs {
         });
     }
 
-    /** {@code POST /pipeline/jobs}: the object as it is now, blurred into {@code target} beside nothing else. */
-    public Submission submitNow(String source, String target) {
+    /**
+     * {@code POST /pipeline/jobs}: the object as it is now, blurred into {@code target} beside nothing else,
+     * hiding what {@code hide} names ({@code faces}, {@code text} or {@code faces,text}; null: faces).
+     */
+    public Submission submitNow(String source, String target, String hide) {
         S3Location location;
         S3Prefix into;
         WatchRule rule;
         try {
             location = S3Location.parse(source);
             into = S3Prefix.parse(target);
-            rule = new WatchRule(S3Prefix.folderOf(location), into, naming);
+            rule = new WatchRule(S3Prefix.folderOf(location), into, naming, null,
+                    hide == null ? HideTargets.FACES : HideTargets.parse("hide", hide));
         } catch (StorageException | IllegalArgumentException e) {
             throw new PipelineException(PipelineException.Kind.BAD_REQUEST, e.getMessage());
         } catch (FaceblurException e) {

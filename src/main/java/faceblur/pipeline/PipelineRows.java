@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.redact.RedactionSettings;
 import faceblur.storage.S3Location;
+import faceblur.text.HideTargets;
 
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ final class PipelineRows {
 
     private static final String COLUMNS = "job_id, rule_id, source_bucket, source_key, source_etag, source_size, "
             + "video_bucket, video_key, faces_key, state, run, attempts, progress, reason, created_at, updated_at, "
-            + "finished_at, redaction";
+            + "finished_at, redaction, hide";
     /** RedactionSettings as JSON in their own column: field names as in the record. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +45,7 @@ final class PipelineRows {
         S3Location video = rule.video(source.location());
         try (PreparedStatement insert = c.prepareStatement("insert into pipeline_jobs (job_id, dedup_key, rule_id, "
                 + "source_bucket, source_key, source_etag, source_size, video_bucket, video_key, faces_key, state, "
-                + "created_at, updated_at, redaction) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "created_at, updated_at, redaction, hide) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (dedup_key) do nothing")) {
             insert.setString(1, jobId);
             insert.setString(2, dedupKey(source, rule.id()));
@@ -60,6 +61,7 @@ final class PipelineRows {
             insert.setLong(12, now.toEpochMilli());
             insert.setLong(13, now.toEpochMilli());
             insert.setString(14, rule.redaction() == null ? null : writeJson(rule.redaction()));
+            insert.setString(15, rule.hide().toString());
             return insert.executeUpdate() == 1;
         }
     }
@@ -263,7 +265,7 @@ final class PipelineRows {
                 video.withKey(rs.getString("faces_key")), PipelineState.valueOf(rs.getString("state")),
                 rs.getInt("run"), rs.getInt("attempts"), rs.getDouble("progress"), rs.getString("reason"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                finishedAt, readRedaction(rs.getString("redaction")));
+                finishedAt, readRedaction(rs.getString("redaction")), HideTargets.parse("hide", rs.getString("hide")));
     }
 
     private static String writeJson(RedactionSettings redaction) {

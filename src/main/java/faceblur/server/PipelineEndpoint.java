@@ -122,9 +122,10 @@ final class PipelineEndpoint {
         String target = request.path("target").asText(null);
         if (source == null || target == null) {
             throw new PipelineException(PipelineException.Kind.BAD_REQUEST,
-                    "give {\"source\":\"s3://bucket/key\",\"target\":\"s3://bucket/prefix\"}");
+                    "give {\"source\":\"s3://bucket/key\",\"target\":\"s3://bucket/prefix\"} and optionally "
+                            + "\"hide\":\"faces,text\"");
         }
-        PipelineJobs.Submission submission = jobs.submitNow(source, target);
+        PipelineJobs.Submission submission = jobs.submitNow(source, target, request.path("hide").asText(null));
         Map<String, Object> out = job(submission.job());
         out.put("created", submission.created());
         // the same object version into the same target is one job: answered as it is, not made again
@@ -319,6 +320,7 @@ final class PipelineEndpoint {
                 "size", job.source().size()));
         out.put("outputs", Map.of("video", job.video().toString(), "faces", job.faces().toString()));
         out.put("rule", job.ruleId());
+        out.put("hide", job.hide().toString());
         out.put("createdAt", job.createdAt().toString());
         out.put("updatedAt", job.updatedAt().toString());
         out.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
