@@ -176,12 +176,7 @@ final class BlurCommand implements Callable<Integer> {
             List<Detection> texts = new ArrayList<>();
             PhotoFaces faces = engine.photos().blur(input, PhotoBlur.formatOf(input), redaction,
                     PhotoBlur.formatOf(target),
-                    photo.temporary(), hide.faces(), picture -> {
-                        if (text != null) {
-                            texts.addAll(text.inPhoto(picture, redaction));
-                        }
-                        return texts;
-                    });
+                    photo.temporary(), hide.faces(), TextHiding.inPhotos(text, redaction, texts));
             if (json != null) {
                 RekognitionJson.write(RekognitionJson.photoResult(faces.width(), faces.height(), faces.faces()),
                         json.temporary());

@@ -46,6 +46,6 @@ final class HideOptions {
         if (!targets().text()) {
             return null;
         }
-        return new TextSource(textModel, textEvery).open(threads);
+        return new TextSource(textModel, textEvery, threads).open();
     }
 }

@@ -14,6 +14,9 @@ import faceblur.storage.S3Settings;
 import faceblur.storage.StorageException;
 import faceblur.studio.Studio;
 import faceblur.studio.StudioWeb;
+import faceblur.text.TextHiding;
+import faceblur.text.TextModelLocator;
+import faceblur.text.TextSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -151,6 +154,17 @@ final class NodeOptions {
                     + "SIZE, all when the node starts. 0 keeps none. Default: 20G.")
     long cacheBytes = 20L << 30;
 
+    @Option(names = "--text-model", paramLabel = "PATH",
+            description = "The PP-OCRv4 text detection ONNX model, for --rule-options hide=text or hide=faces,text. "
+                    + "Default: $" + TextModelLocator.ENV_VARIABLE + ", else ~/.cache/faceblur/"
+                    + TextModelLocator.FILE_NAME + " (fetched once, as for blur --hide text).")
+    Path textModel;
+
+    @Option(names = "--text-every", paramLabel = "N",
+            description = "In videos whose rule hides text, look for text on every N-th frame; its tracks carry it "
+                    + "between. Default: ${DEFAULT-VALUE}.")
+    int textEvery = TextHiding.DEFAULT_EVERY;
+
     @Mixin
     SegmentOptions segments = new SegmentOptions();
 
@@ -168,7 +182,19 @@ final class NodeOptions {
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
                 accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                snsVerify, metricsPublic, region, StudioWeb.defaults());
+                snsVerify, metricsPublic, region, StudioWeb.defaults(), textSource());
+    }
+
+    /**
+     * The text detector's source; when a rule hides text its model is found now, so that a missing one stops the
+     * node with the blur command's message instead of failing every job.
+     */
+    private TextSource textSource() {
+        TextSource text = new TextSource(textModel, textEvery, detection.threads);
+        if (watchConfig().rules().stream().anyMatch(r -> r.hide().text())) {
+            text.locate();
+        }
+        return text;
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

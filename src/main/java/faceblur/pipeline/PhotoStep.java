@@ -2,6 +2,7 @@ package faceblur.pipeline;
 
 import faceblur.FaceblurException;
 import faceblur.FileErrors;
+import faceblur.detect.Detection;
 import faceblur.engine.FaceBlur;
 import faceblur.photo.PhotoBlur;
 import faceblur.photo.PhotoFaces;
@@ -10,8 +11,11 @@ import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
+import faceblur.text.TextHiding;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -62,10 +66,13 @@ final class PhotoStep {
         PhotoFormat format = formatOf(job.video());
         Path photo = folder.resolve("photo." + format.name().toLowerCase(Locale.ROOT));
         PhotoFaces faces;
-        try {
+        List<Detection> texts = new ArrayList<>();
+        // A missing text model fails the job with its own message, not as an unreadable photo.
+        TextHiding text = job.hide().text() ? settings.text().open() : null;
+        try (text) {
             RedactionSettings redaction = job.redactionOr(settings.redaction());
             faces = clock.processing(() -> engine.photos().blur(source, sourceFormat, redaction, format,
-                    photo));
+                    photo, job.hide().faces(), TextHiding.inPhotos(text, redaction, texts)));
         } catch (FaceblurException e) {
             throw new PermanentFailure(job.source().location() + " is not a photo faceblur can read: "
                     + FileErrors.naming(e.getMessage(), source, job.source().location().toString()));
@@ -76,7 +83,8 @@ final class PhotoStep {
         store.upload(json, job.faces());
         store.upload(photo, job.video());
         runner.advance(step, PipelineState.PUBLISHING, PipelineState.DONE, false, "published " + job.video()
-                + " and " + job.faces() + " (" + faces.faces().size() + " faces hidden)", () -> {
+                + " and " + job.faces() + " (" + faces.faces().size() + " faces"
+                + (job.hide().text() ? ", " + texts.size() + " text regions" : "") + " hidden)", () -> {
                 });
     }
 }

@@ -87,7 +87,7 @@ public final class FaceblurServer implements AutoCloseable {
         Pipeline pipeline = Pipeline.create(database, store, engine, new PipelineSettings(settings.watch(),
                 settings.jobs().maxAttempts(), settings.jobs().heartbeat(), data.resolve("work"),
                 RedactionSettings.defaults(), EncoderSettings.defaults(), settings.segments(),
-                data.resolve("source-cache"), settings.sourceCacheBytes()));
+                data.resolve("source-cache"), settings.sourceCacheBytes(), settings.text()));
         ServerMetrics[] metrics = new ServerMetrics[1];
         StudioJobs studioJobs = settings.worker() ? null : new StudioJobs(database, settings.jobs().heartbeat());
         JobService jobs = JobService.start(database, settings.jobs(),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Hiding text beside faces: the text detector, loaded once for a whole batch, for photos and for videos.
@@ -43,6 +44,20 @@ public final class TextHiding implements AutoCloseable {
     /** The text of a photo, as boxes the face redactor hides whole with {@code redaction}'s mask. */
     public List<Detection> inPhoto(Mat picture, RedactionSettings redaction) {
         return inPhoto(picture).stream().map(d -> TextMasks.forFaceMask(d, redaction)).toList();
+    }
+
+    /**
+     * What a photo blur hides beside faces: the text {@code text} finds (none when it is null), as masks for
+     * {@code redaction}, each also added to {@code found}.
+     */
+    public static Function<Mat, List<Detection>> inPhotos(TextHiding text, RedactionSettings redaction,
+                                                          List<Detection> found) {
+        return picture -> {
+            if (text != null) {
+                found.addAll(text.inPhoto(picture, redaction));
+            }
+            return found;
+        };
     }
 
     /** The text of a photo, its own boxes. */

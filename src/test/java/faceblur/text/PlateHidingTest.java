@@ -38,7 +38,7 @@ class PlateHidingTest {
      * 80 % of the marked box, leaving out the plate's rim against the car, whose edge a mask over the letters
      * softens but does not remove.
      */
-    private static double plateDetail(Path picture, Box plate) {
+    static double plateDetail(Path picture, Box plate) {
         try (Mat gray = imread(picture.toString(), IMREAD_GRAYSCALE)) {
             double detail = Photos.detail(gray, Photos.rect(plate.scaledAboutCenter(0.8), gray));
             System.out.printf("%s: plate detail %.2f%n", picture.getFileName(), detail);
