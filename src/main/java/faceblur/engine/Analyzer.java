@@ -82,10 +82,10 @@ public final class Analyzer {
 
     /**
      * The position of the segment's first frame in the whole video, which picks the frames detected on when
-     * not every one is; counted from packets, without decoding.
+     * not every one is, and those a watcher looks at; counted from packets, without decoding.
      */
     private int firstFrameIndex(Path input, Segment segment) {
-        if (schedule.uniform()) {
+        if (schedule.uniform() && watcher == FrameWatcher.NONE) {
             return 0;
         }
         return (int) VideoPackets.scan(input).stream().filter(p -> p.micros() < segment.startMicros()).count();

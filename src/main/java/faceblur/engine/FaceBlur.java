@@ -92,10 +92,19 @@ public final class FaceBlur implements AutoCloseable {
      * segment's frames.
      */
     public Analysis analyse(Path input, Segment segment, ProgressListener progress) {
+        return analyse(input, segment, progress, FrameWatcher.NONE);
+    }
+
+    /**
+     * As {@link #analyse(Path, Segment, ProgressListener)}, also showing the segment's frames to {@code watcher};
+     * their indexes are those in the whole video, so a watcher that looks at every n-th frame looks at the same
+     * frames as in an unsplit pass.
+     */
+    public Analysis analyse(Path input, Segment segment, ProgressListener progress, FrameWatcher watcher) {
         if (detector == null) {
             throw new IllegalStateException("this engine has no detector");
         }
-        return new Analyzer(detector, schedule).analyse(input, segment, progress);
+        return new Analyzer(detector, schedule, watcher).analyse(input, segment, progress);
     }
 
     /** Photos with this engine's detectors (the normal pass plus an enlarged one); they stay the engine's. */

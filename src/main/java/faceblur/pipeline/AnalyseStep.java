@@ -3,9 +3,12 @@ package faceblur.pipeline;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import faceblur.engine.Analysis;
 import faceblur.engine.FaceBlur;
+import faceblur.engine.FrameWatcher;
 import faceblur.segment.SegmentAnalysisJson;
 import faceblur.segment.SegmentPlan;
 import faceblur.storage.ObjectStore;
+import faceblur.text.TextHiding;
+import faceblur.text.VideoText;
 import faceblur.video.Segment;
 
 import java.nio.file.Path;
@@ -31,15 +34,17 @@ final class AnalyseStep {
     private final StepScheduler steps;
     private final SegmentSettings segments;
     private final PhotoStep photos;
+    private final PipelineSettings settings;
 
-    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps, SegmentSettings segments,
+    AnalyseStep(StepRunner runner, ObjectStore store, FaceBlur engine, StepScheduler steps, PipelineSettings settings,
                 PhotoStep photos) {
+        this.settings = settings;
         this.runner = runner;
         this.photos = photos;
         this.store = store;
         this.engine = engine;
         this.steps = steps;
-        this.segments = segments;
+        this.segments = settings.segments();
     }
 
     OneTimeTask<Void> task() {
@@ -53,12 +58,21 @@ final class AnalyseStep {
         }
         Path video = SourceVideo.fetch(store, runner.sources(), job, folder, clock).path();
         Segment segment = segment(step, video);
-        Analysis analysis = clock.processing(() -> engine.analyse(video, segment,
-                new StepProgress(runner.transactions(), step, 0, SHARE)));
+        // The text detector runs beside face detection in the same pass, when the job's rule hides text.
+        TextHiding text = job.hide().text() ? settings.text().open() : null;
+        Analysis analysis;
+        String texts;
+        try (text) {
+            VideoText watcher = text == null ? null : text.forVideo();
+            analysis = clock.processing(() -> engine.analyse(video, segment,
+                    new StepProgress(runner.transactions(), step, 0, SHARE),
+                    watcher == null ? FrameWatcher.NONE : watcher));
+            texts = watcher == null ? null : SegmentAnalysisJson.textsToJson(watcher.observations());
+        }
         String json = SegmentAnalysisJson.toJson(analysis);
         // cancelled or retried meanwhile: the result is dropped
         runner.holdingJob(step, PipelineState.ANALYSING, c -> {
-            SegmentRows.storeAnalysis(c, step.jobId(), step.segment(), json);
+            SegmentRows.storeAnalysis(c, step.jobId(), step.segment(), json, texts);
             if (SegmentRows.unanalysed(c, step.jobId()) == 0) {
                 List<Integer> all = SegmentRows.segments(c, step.jobId());
                 runner.advance(step, PipelineState.ANALYSING, PipelineState.RENDERING, true,

@@ -38,7 +38,7 @@ public final class Pipeline {
                 SourceCache.open(settings.sourceCache(), settings.sourceCacheBytes()));
         List<Task<?>> oneTime = new ArrayList<>();
         PhotoStep photos = new PhotoStep(runner, store, engine, settings, steps);
-        oneTime.add(new AnalyseStep(runner, store, engine, steps, settings.segments(), photos).task());
+        oneTime.add(new AnalyseStep(runner, store, engine, steps, settings, photos).task());
         oneTime.addAll(new RenderStep(runner, store, engine, settings, steps, photos).tasks());
         List<RecurringTask<?>> watchers = settings.watch().rules().stream()
                 .<RecurringTask<?>>map(rule -> new Watcher(rule, store, jobs).task(settings.watch().listInterval()))

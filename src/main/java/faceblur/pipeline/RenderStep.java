@@ -3,10 +3,13 @@ package faceblur.pipeline;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import faceblur.FaceblurException;
 import faceblur.engine.FaceBlur;
+import faceblur.redact.RedactionSettings;
 import faceblur.rekognition.RekognitionJson;
 import faceblur.segment.SegmentJoiner;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
+import faceblur.text.HiddenTracks;
+import faceblur.track.Track;
 import faceblur.video.Container;
 import faceblur.video.Segment;
 import faceblur.video.VideoInfo;
@@ -67,8 +70,9 @@ final class RenderStep {
                 .withConnection(c -> SegmentRows.segment(c, step.jobId(), step.segment())).orElseThrow();
         WholeAnalysis whole = WholeAnalysis.load(runner, engine, step, clock);
         Path piece = folder.resolve("piece.mp4");
-        clock.processing(() -> engine.renderSegment(source.path(), whole.tracks(), segment,
-                job.redactionOr(settings.redaction()),
+        RedactionSettings redaction = job.redactionOr(settings.redaction());
+        List<Track> hidden = HiddenTracks.of(job.hide().faces() ? whole.tracks() : List.of(), whole.texts(), redaction);
+        clock.processing(() -> engine.renderSegment(source.path(), hidden, segment, redaction,
                 settings.encoding(), piece, new StepProgress(runner.transactions(), step, AnalyseStep.SHARE,
                         RENDERED_AT)));
         store.upload(piece, settings.segments().piece(job, step.run(), step.segment()));
@@ -77,7 +81,8 @@ final class RenderStep {
             SegmentRows.storeRendered(c, step.jobId(), step.segment());
             if (SegmentRows.unrendered(c, step.jobId()) == 0) {
                 runner.advance(step, PipelineState.RENDERING, PipelineState.PUBLISHING, true,
-                        "rendered every segment, " + whole.tracks().size() + " tracked faces",
+                        "rendered every segment, " + whole.tracks().size() + " tracked faces"
+                                + (job.hide().text() ? ", " + whole.texts().size() + " text tracks" : ""),
                         () -> steps.join(step.jobId(), step.run()));
             }
             return null;
@@ -103,7 +108,9 @@ final class RenderStep {
         Path video = folder.resolve("video" + container.extension());
         SegmentJoiner.join(source.path(), pieces, video, container, settings.encoding().metadata());
         Path faces = folder.resolve("faces.json");
-        RekognitionJson.write(RekognitionJson.result(whole.info(), whole.tracks()), faces);
+        RekognitionJson.write(job.hide().text()
+                ? RekognitionJson.result(whole.info(), whole.tracks(), whole.texts(), settings.text().every())
+                : RekognitionJson.result(whole.info(), whole.tracks()), faces);
         // The detections first: a video in DST then always has its faces.json beside it.
         store.upload(faces, job.faces());
         store.upload(video, job.video());

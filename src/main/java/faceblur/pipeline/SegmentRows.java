@@ -2,6 +2,8 @@ package faceblur.pipeline;
 
 import faceblur.video.Segment;
 
+import faceblur.segment.SegmentAnalysisJson;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,7 +75,16 @@ final class SegmentRows {
                 .stream().map(Integer::valueOf).toList();
     }
 
-    static void storeAnalysis(Connection c, String jobId, int segment, String analysis) throws SQLException {
+    /** The segment's analysis, and the text it found ({@link SegmentAnalysisJson#textsToJson}; null: none looked for). */
+    static void storeAnalysis(Connection c, String jobId, int segment, String analysis, String texts)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update pipeline_segments set texts = ? "
+                + "where job_id = ? and segment = ?")) {
+            update.setString(1, texts);
+            update.setString(2, jobId);
+            update.setInt(3, segment);
+            update.executeUpdate();
+        }
         mark(c, "observations = ?, analysed_by = ?", analysis, jobId, segment);
     }
 
@@ -95,12 +106,17 @@ final class SegmentRows {
         return strings(c, "select observations from pipeline_segments where job_id = ? order by segment", jobId);
     }
 
+    /** Each segment's text, in segment order; null for a segment where none was looked for. */
+    static List<String> texts(Connection c, String jobId) throws SQLException {
+        return strings(c, "select texts from pipeline_segments where job_id = ? order by segment", jobId);
+    }
+
     /**
      * A retried job analyses and renders again: results of an earlier run may come from another version of the
      * code. The plan stays: it depends only on the source version, which is the job's.
      */
     static void clear(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("update pipeline_segments set observations = null, "
+        try (PreparedStatement update = c.prepareStatement("update pipeline_segments set observations = null, texts = null, "
                 + "analysed_by = null, rendered_by = null where job_id = ?")) {
             update.setString(1, jobId);
             update.executeUpdate();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.FaceblurException;
 import faceblur.engine.Analysis;
+import faceblur.track.Observation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * A segment's analysis as JSON, for one node to upload and another to read back without loss: times are whole
@@ -37,6 +39,10 @@ public final class SegmentAnalysisJson {
     private record Document(int version, Analysis analysis) {
     }
 
+    /** A segment's text observations, kept beside its analysis for jobs that hide text. */
+    private record Texts(int version, List<Observation> observations) {
+    }
+
     private SegmentAnalysisJson() {
     }
 
@@ -57,6 +63,29 @@ public final class SegmentAnalysisJson {
     public static Analysis fromJson(String json) {
         try {
             return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text a segment's analysis found, in the same exact form as its faces. */
+    public static String textsToJson(List<Observation> texts) {
+        try {
+            return MAPPER.writeValueAsString(new Texts(VERSION, texts));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #textsToJson} read back. */
+    public static List<Observation> textsFromJson(String json) {
+        try {
+            Texts texts = MAPPER.readValue(json, Texts.class);
+            if (texts.version() != VERSION || texts.observations() == null) {
+                throw new FaceblurException("not faceblur segment text of version " + VERSION
+                        + " (version " + texts.version() + ")");
+            }
+            return texts.observations();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

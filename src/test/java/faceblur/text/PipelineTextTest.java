@@ -1,6 +1,7 @@
 package faceblur.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import faceblur.detect.Box;
 import faceblur.storage.ObjectStore;
 import faceblur.storage.S3Location;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Watch rules that hide text, through a real {@code faceblur serve} on its own buckets: one upload goes through a
@@ -71,6 +73,41 @@ class PipelineTextTest {
             assertThat(PlateHidingTest.plateDetail(withText, plate)).isLessThan(0.25 * original);
             JsonNode history = serve.rest("GET", "/pipeline/jobs/" + idOf(done, "faces,text"), null).get("history");
             assertThat(history.toString()).contains("text regions");
+        }
+    }
+
+    /**
+     * The moving plate of {@link MovingPlateTest}, cut into two segments analysed and rendered as separate steps:
+     * the text is tracked across the cut and the plate hidden on every frame, checked by ffmpeg along its path.
+     */
+    @Test
+    void aRuleHidingTextHidesAMovingPlateOnEveryFrameAcrossSegments() throws Exception {
+        // keyframes every 12 frames (0.48 s), so that 1 s segments cut the 2 s clip in two
+        Path pan = MovingPlateTest.pannedPlate(dir, "-g", "12", "-keyint_min", "12", "-sc_threshold", "0");
+        try (ServerProcess serve = serve("--segment-duration", "1s");
+             ObjectStore store = ObjectStore.connect(S3Settings.of(serve.s3(), "any", "any"))) {
+            store.createBucketIfMissing("uploads");
+            store.upload(pan, new S3Location("uploads", "in/pan.mp4"));
+            JsonNode done = done(serve, 2);
+            String textJob = idOf(done, "faces,text");
+            JsonNode detail = serve.rest("GET", "/pipeline/jobs/" + textJob, null);
+            assertThat(detail.get("history").toString()).contains("planned 2 segments").contains("text tracks");
+            assertThat(detail.get("steps").findValuesAsText("step")).as(detail.toString())
+                    .filteredOn(s -> s.contains("analyse")).hasSize(2);
+            Path facesOnly = dir.resolve("faces-only.mp4");
+            Path withText = dir.resolve("with-text.mp4");
+            store.download(new S3Location("uploads", "faces/pan.mp4"), facesOnly);
+            store.download(new S3Location("uploads", "text/pan.mp4"), withText);
+            MovingPlateTest.assertPlateHiddenOnEveryFrame(dir, pan, withText);
+            // The faces rule leaves the plate: the check above can fail.
+            assertThatThrownBy(() -> MovingPlateTest.assertPlateHiddenOnEveryFrame(dir, pan, facesOnly))
+                    .isInstanceOf(AssertionError.class);
+            Path json = dir.resolve("text.json");
+            store.download(new S3Location("uploads", "text/pan.mp4.faces.json"), json);
+            JsonNode result = new ObjectMapper().readTree(json.toFile());
+            assertThat(result.get("Texts").size()).as(result.toString()).isPositive();
+            assertThat(result.get("Texts").get(0).has("TrackId")).isTrue();
+            assertThat(result.get("TextEvery").asInt()).isEqualTo(TextHiding.DEFAULT_EVERY);
         }
     }
 
