@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lists one watched folder at an interval and queues what is new. One recurring task per rule, named by the
@@ -31,6 +32,12 @@ import java.util.Set;
 final class Watcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watcher.class);
+    /**
+     * faceblur's own S3 endpoint (S3Proxy's filesystem store) writes an upload to {@code KEY-UUID} beside
+     * {@code KEY} and renames it when it is whole; a listing meanwhile shows that copy, which is no upload.
+     */
+    private static final Pattern UPLOAD_IN_PROGRESS = Pattern.compile(
+            ".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     /** Every how many listings the whole folder is listed: at the default 30 s, every 5 minutes. */
     static final int SWEEP_EVERY = 10;
 
@@ -76,9 +83,15 @@ final class Watcher {
             return new Poll(whole, 0, 0, 0);
         }
         Map<String, ObjectVersion> unseen = new HashMap<>();
-        for (StoredObject object : objects) {
+        int firstUnfinished = -1;
+        for (int i = 0; i < objects.size(); i++) {
+            StoredObject object = objects.get(i);
             ObjectVersion version = ObjectVersion.of(object);
             String key = object.location().key();
+            if (UPLOAD_IN_PROGRESS.matcher(key).matches()) {
+                firstUnfinished = firstUnfinished < 0 ? i : firstUnfinished;
+                continue;
+            }
             // folder markers are no uploads
             if (!key.endsWith("/") && !String.valueOf(version.eTag()).equals(handled.get(key))) {
                 unseen.put(PipelineRows.dedupKey(version, rule.id()), version);
@@ -105,7 +118,10 @@ final class Watcher {
         }
         if (whole || !objects.isEmpty()) {
             // in the store's key order: after a whole listing its greatest key, after a partial one greater still
-            cursor = objects.isEmpty() ? null : objects.get(objects.size() - 1).location().key();
+            // An upload still being written sorts after the key it will have: stop before it, so that the
+            // next listing finds that key.
+            int last = firstUnfinished >= 0 ? firstUnfinished - 1 : objects.size() - 1;
+            cursor = last < 0 ? (whole ? null : cursor) : objects.get(last).location().key();
         }
         if (queued > 0) {
             LOG.info("{}: {} new objects queued", rule, queued);

@@ -94,6 +94,28 @@ class WatcherTest {
         assertThat(watcher.listOnce()).isEqualTo(new Watcher.Poll(false, 1, 1, 1));
     }
 
+    /**
+     * faceblur's S3 endpoint writes an upload to KEY-UUID and renames it to KEY when whole: a listing in between
+     * must neither queue that copy (its job failed with 404) nor move its cursor past KEY (found only at the
+     * next whole listing, minutes later).
+     */
+    @Test
+    void anUploadStillBeingWrittenIsNoJobAndItsKeyIsFoundOnceWhole() throws IOException {
+        put("in/a.mp4", "first");
+        Watcher watcher = new Watcher(rule, store, jobs, 10);
+        assertThat(watcher.listOnce().queued()).isEqualTo(1);
+
+        String copy = "in/clip.mp4-" + java.util.UUID.randomUUID();
+        put(copy, "half an upload");
+        put("in/z.mp4", "a whole upload after it");
+        assertThat(watcher.listOnce()).as("the copy is no job; the upload after it is")
+                .isEqualTo(new Watcher.Poll(false, 2, 1, 1));
+        store.delete(new S3Location("uploads", copy));
+        put("in/clip.mp4", "the whole upload");
+        assertThat(watcher.listOnce().queued()).as("its key, at the next listing").isEqualTo(1);
+        assertThat(jobCount()).isEqualTo(3);
+    }
+
     private void put(String key, String content) throws IOException {
         Path file = Files.writeString(dir.resolve("upload"), content);
         store.upload(file, new S3Location("uploads", key));
