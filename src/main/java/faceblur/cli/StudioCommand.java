@@ -124,6 +124,7 @@ final class StudioCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            studio.stopEvents();
             http.stop();
             studio.close();
             engine.close();

@@ -103,7 +103,12 @@ public final class FaceblurServer implements AutoCloseable {
         Javalin http = settings.worker() ? startWorkerPort(settings, metrics[0])
                 : startApi(settings, store, data, jobs, pipeline, metrics[0], review);
         if (http != null) {
-            parts.push(http::stop);
+            parts.push(() -> {
+                if (review != null) {
+                    review.stopEvents();
+                }
+                http.stop();
+            });
             apiEndpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + http.port());
             if (review != null) {
                 studio = apiEndpoint.resolve("/studio/" + (settings.studioToken() == null ? ""

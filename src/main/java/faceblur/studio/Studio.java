@@ -461,6 +461,11 @@ public final class Studio implements AutoCloseable {
         });
     }
 
+    /** Ends the pages' event streams; before the HTTP server stops, which must not see a write after it. */
+    public void stopEvents() {
+        events.close();
+    }
+
     @Override
     public void close() {
         closing = true;

@@ -65,6 +65,7 @@ final class LocalStudio implements AutoCloseable {
 
     @Override
     public void close() {
+        studio.stopEvents();
         http.stop();
         studio.close();
         engine.close();
