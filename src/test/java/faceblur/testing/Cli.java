@@ -48,6 +48,7 @@ public final class Cli {
         // The classpath in CLASSPATH, as Jvm#process does: a short command line, as a user's.
         pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
+        pb.environment().putAll(Jvm.LAUNCHER_ENVIRONMENT);
         return pb;
     }
 
