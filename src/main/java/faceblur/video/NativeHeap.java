@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
  * {@code ultrafast}) looks ahead over B-frames, and its rate control follows what it finds. The same frames
  * then came out as different bytes depending on what the process had done before: the studio's export differed
  * from {@code redact --project} about one time in five while it served pages, and FFmpeg's own command line
- * does the same under {@code MALLOC_PERTURB_} (docs/studio-export.md). Turning the macroblock tree off costs
+ * does the same under {@code MALLOC_PERTURB_} (docs/studio.md). Turning the macroblock tree off costs
  * 45-58 % larger files and B-frames off 13-31 %; a fill byte for new allocations costs nothing measurable.
  *
  * <p>glibc's {@code mallopt(M_PERTURB, 0xff)} fills each allocation with {@code 0xff ^ 0xff = 0}, as fresh
  * pages from the kernel are, and each freed block with {@code 0xff} (decoded pictures do not linger in freed
- * memory either). Elsewhere than on glibc nothing is done.
+ * memory either). Elsewhere than on glibc nothing is done. Blocks a thread freed and takes again from glibc's
+ * per-thread cache are not filled: the launchers turn that cache off ({@code GLIBC_TUNABLES}).
  */
 public final class NativeHeap {
 
