@@ -35,6 +35,8 @@ final class DetectionOptions extends DetectorOptions {
     FaceBlur engine(TrackingOptions tracking) {
         TrackerSettings settings = tracking.settings(); // checked before the model is loaded
         schedule();
-        return FaceBlur.withDetectors(pool(), schedule(), settings);
+        FaceBlur engine = FaceBlur.withDetectors(pool(), schedule(), settings);
+        SignalStop.onStop(engine::close); // Ctrl-C waits for the running detections before the JVM exits
+        return engine;
     }
 }

@@ -46,6 +46,8 @@ final class HideOptions {
         if (!targets().text()) {
             return null;
         }
-        return new TextSource(textModel, textEvery, threads).open();
+        TextHiding text = new TextSource(textModel, textEvery, threads).open();
+        SignalStop.onStop(text::close); // its detection ends before ONNX Runtime's environment goes
+        return text;
     }
 }

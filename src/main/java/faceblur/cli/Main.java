@@ -46,7 +46,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         NativeLoading.shippedVariantsOnly();
-        System.exit(commandLine().execute(args));
+        SignalStop.install();
+        System.exit(SignalStop.exitCode(commandLine().execute(args)));
     }
 
     /** The configured command line, also used by tests to run faceblur in-process. */
@@ -110,6 +111,9 @@ public final class Main implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (SignalStop.stopping()) {
+            return EXIT_INTERNAL_ERROR; // its engine was closed under it: stopped, not broken (the signal's code wins)
+        }
         if (e instanceof FaceblurException) {
             err.println("faceblur: " + e.getMessage());
             err.flush();

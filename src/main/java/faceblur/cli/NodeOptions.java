@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /** What every node takes: storage, the job database, how jobs run, the pipeline's watch rules, the engine. */
 final class NodeOptions {
@@ -212,12 +211,8 @@ final class NodeOptions {
     }
 
     static void awaitStop(FaceblurServer server) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "faceblur-stop"));
-        stopped.await();
+        SignalStop.onStop(server::close);
+        SignalStop.await();
     }
 
     static String watching(ServeSettings settings) {

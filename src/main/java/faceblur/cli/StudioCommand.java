@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "studio",
         mixinStandardHelpOptions = true,
@@ -122,15 +121,12 @@ final class StudioCommand implements Callable<Integer> {
         if (open) {
             openBrowser(url);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        SignalStop.onStop(() -> {
             studio.stopEvents();
             http.stop();
-            studio.close();
-            engine.close();
-            stopped.countDown();
-        }, "faceblur-studio-stop"));
-        stopped.await();
+            studio.close(); // waits for its analyses; the engine is closed after it
+        });
+        SignalStop.await();
         return 0;
     }
 

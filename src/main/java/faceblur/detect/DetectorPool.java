@@ -168,7 +168,7 @@ public final class DetectorPool implements AutoCloseable {
      * its jobs). Freeing a session while ONNX Runtime is still running it crashes the whole process.
      */
     @Override
-    public void close() {
+    public synchronized void close() { // a stop signal's thread and the command's own may close it together
         if (workers != null) {
             for (Runnable notStarted : workers.shutdownNow()) {
                 if (notStarted instanceof Future<?> frame) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,7 @@ public final class TextHiding implements AutoCloseable {
 
     private final TextDetector detector;
     private final int every;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "text-detector");
         t.setDaemon(true);
@@ -78,6 +80,9 @@ public final class TextHiding implements AutoCloseable {
     /** Waits for a detection still running (freeing a session in use crashes ONNX Runtime), then frees it. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // closed by a stop signal already, as the command's own close comes
+        }
         worker.shutdownNow();
         try {
             if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -39,12 +39,13 @@ public final class ServerProcess implements AutoCloseable {
     private final StringBuffer log = new StringBuffer();
     private final URI api;
     private final URI s3;
+    private final Thread reader;
 
     private ServerProcess(Process process, Pattern readyLine) {
         this.process = process;
         this.ready = readyLine;
         CompletableFuture<URI[]> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readLog(ready), "serve-log");
+        reader = new Thread(() -> readLog(ready), "serve-log");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -73,6 +74,23 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Starts {@code faceblur SUBCOMMAND ARGS} ("serve" or "studio") in {@code workingDirectory}, where a JVM that
+     * dies in native code leaves its hs_err_pid*.log; waits until it listens.
+     */
+    public static ServerProcess in(Path workingDirectory, String subcommand, Map<String, String> environment,
+                                   String... args) {
+        return in(workingDirectory, "faceblur.cli.Main", subcommand, environment, args);
+    }
+
+    /** As {@link #in(Path, String, Map, String...)}, through another main class that runs faceblur's. */
+    public static ServerProcess in(Path workingDirectory, String mainClass, String subcommand,
+                                   Map<String, String> environment, String... args) {
+        ProcessBuilder pb = builder(mainClass, subcommand, environment, args);
+        pb.directory(workingDirectory.toFile());
+        return start(pb, subcommand.equals("studio") ? STUDIO_READY : SERVE_READY);
+    }
+
+    /**
      * Starts {@code LAUNCHER serve ARGS} in exactly the given environment, nothing inherited from the tests, as a
      * user runs a downloaded faceblur; waits until it listens.
      */
@@ -85,10 +103,15 @@ public final class ServerProcess implements AutoCloseable {
 
     private static ServerProcess start(String subcommand, Pattern ready, Map<String, String> environment,
                                        String... args) {
-        ProcessBuilder pb = Jvm.process("faceblur.cli.Main", command(List.of(subcommand), args).toArray(String[]::new));
+        return start(builder("faceblur.cli.Main", subcommand, environment, args), ready);
+    }
+
+    private static ProcessBuilder builder(String mainClass, String subcommand, Map<String, String> environment,
+                                          String... args) {
+        ProcessBuilder pb = Jvm.process(mainClass, command(List.of(subcommand), args).toArray(String[]::new));
         pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
         pb.environment().putAll(environment);
-        return start(pb, ready);
+        return pb;
     }
 
     private static List<String> command(List<String> start, String... args) {
@@ -195,10 +218,30 @@ public final class ServerProcess implements AutoCloseable {
     /** SIGTERM, as a service manager stops it. */
     @Override
     public void close() {
-        process.destroy();
+        terminate();
+    }
+
+    /**
+     * SIGTERM, then waits up to a minute for the process to end (SIGKILL after that); its exit code: 143 for a
+     * clean stop on SIGTERM, 134 or 139 when it died in native code, 137 when it had to be killed.
+     */
+    public int terminate() {
+        process.toHandle().destroy(); // Process.destroy() would also close our end of its output: its last lines lost
         waitFor();
         if (process.isAlive()) {
             process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        try {
+            reader.join(10_000); // the last lines, written as it stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.exitValue();
     }
 }
