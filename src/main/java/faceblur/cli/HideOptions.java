@@ -43,9 +43,19 @@ final class HideOptions {
 
     /** The text detector when text is to be hidden, else null; its model found as --text-model says. */
     TextHiding text(int threads) {
+        TextSource source = textSource(threads);
+        return source == null ? null : source.open();
+    }
+
+    /**
+     * Where the text detector comes from when text is to be hidden, else null; its model located now (fetched
+     * once if need be), so that a missing one is said at the start.
+     */
+    TextSource textSource(int threads) {
         if (!targets().text()) {
             return null;
         }
-        return new TextSource(textModel, textEvery, threads).open();
+        TextSource source = new TextSource(textModel, textEvery, threads);
+        return new TextSource(source.locate(), textEvery, threads);
     }
 }
