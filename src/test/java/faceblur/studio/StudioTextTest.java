@@ -55,12 +55,8 @@ class StudioTextTest {
     @BeforeAll
     static void start() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("videos"));
-        clip = folder.resolve("plate.mp4");
-        Tools.ffmpeg("-loop", "1", "-i", Media.shared().resolve("eval/plates-eu/eu1.jpg").toString(), "-vf",
-                "crop=640:360:100:200,format=yuv420p", "-frames:v", String.valueOf(FRAMES), "-r", "25", "-c:v",
-                "libx264", "-crf", "18", clip.toString());
-        TextSource text = new TextSource(Media.shared().resolve("models/ch_PP-OCRv4_det_infer.onnx"),
-                TextHiding.DEFAULT_EVERY, 2);
+        clip = plateClip(folder.resolve("plate.mp4"), FRAMES);
+        TextSource text = new TextSource(textModel(), TextHiding.DEFAULT_EVERY, 2);
         studio = new LocalStudio(dir.resolve("data"), List.of(folder), "text-token", Map.of(), StudioWeb.defaults(),
                 config -> { }, HideTargets.parse("--hide", "faces,text"), text);
         c = new StudioClient(studio.base);
@@ -70,6 +66,19 @@ class StudioTextTest {
     @AfterAll
     static void stop() {
         studio.close();
+    }
+
+    /** {@code frames} frames at 25 fps of eu1.jpg cut to 640x360 at (100, 200), its plate at {@link #PLATE}. */
+    static Path plateClip(Path file, int frames) {
+        Tools.ffmpeg("-loop", "1", "-i", Media.shared().resolve("eval/plates-eu/eu1.jpg").toString(), "-vf",
+                "crop=640:360:100:200,format=yuv420p", "-frames:v", String.valueOf(frames), "-r", "25", "-c:v",
+                "libx264", "-crf", "18", file.toString());
+        return file;
+    }
+
+    /** The text model in the shared folder, as the text tests find it. */
+    static Path textModel() {
+        return Media.shared().resolve("models/ch_PP-OCRv4_det_infer.onnx");
     }
 
     @Test
