@@ -61,6 +61,7 @@ import java.util.concurrent.CountDownLatch;
                 "  faceblur studio interview.mp4           review one video",
                 "  faceblur studio footage/ --open         any video in footage/, in the browser",
                 "  faceblur studio --port 0 --data review  any free port, projects in review/",
+                "  faceblur studio --hide faces,text dashcam.mp4  plates and signs too",
                 ""})
 final class StudioCommand implements Callable<Integer> {
 
