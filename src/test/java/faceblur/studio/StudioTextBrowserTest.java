@@ -2,6 +2,7 @@ package faceblur.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import faceblur.testing.Browser;
+import faceblur.testing.Cli;
 import faceblur.testing.ServerProcess;
 import faceblur.testing.StudioClient;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code faceblur studio --hide faces,text} in Debian's chromium, on 1 s of a car photo with a plate: the page
- * lists the text apart from the people, each piece with its picture, and keeping one from its row keeps it.
+ * lists the text apart from the people, each piece with its picture, and keeping one from its row keeps it;
+ * the export is what {@code faceblur redact --project} writes from the same project.
  */
 class StudioTextBrowserTest {
 
@@ -54,7 +58,7 @@ class StudioTextBrowserTest {
     }
 
     @Test
-    void textIsListedApartWithPicturesAndKeptFromItsRow() {
+    void textIsListedApartWithPicturesAndKeptFromItsRow() throws IOException {
         browser.get(studio.api().toString());
         String open = "#videos [data-video-path='" + clip + "'] button.open-video";
         Browser.waiting(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(open)).isEmpty());
@@ -94,5 +98,21 @@ class StudioTextBrowserTest {
         browser.findElement(By.id("kind-face")).click();
         Browser.waiting(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#people .person.text")).isEmpty());
+
+        // The page's export of kept and hidden text is what redact --project writes from the same project.
+        api.post("api/projects/" + id + "/export", "{}");
+        api.awaitExport(id);
+        Path page = dir.resolve("page.mp4");
+        Files.write(page, api.bytes("api/projects/" + id + "/export/video").body());
+        JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api.bytes("api/projects/" + id + "/export/report.json").body()).path("summary");
+        System.out.println("text in the export: " + summary);
+        assertThat(summary.path("textKeptVisible").asInt()).isEqualTo(1);
+        assertThat(summary.path("textHidden").asInt()).as("text the export hides").isPositive();
+        Path cli = dir.resolve("cli.mp4");
+        Cli.Outcome outcome = Cli.runProcess("redact", clip.toString(), "--project",
+                dir.resolve("data/projects").resolve(id).resolve("project.json").toString(), "-o", cli.toString(), "-q");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(Files.mismatch(page, cli)).as("page export and redact --project differ").isEqualTo(-1);
     }
 }
