@@ -173,4 +173,24 @@ class TextReviewTest {
         assertThat(faces.texts()).isEmpty();
         assertThat(faces.tracks()).hasSize(1);
     }
+
+    /** Text seen where a face was lost is not offered as that face found again: the two never merge. */
+    @Test
+    void triageSuggestsNoMergeOfFaceAndText() {
+        Findings face = ReviewFixture.findings(new ReviewFixture.Run(1, 0, 30, 300, 300, 40, 0.9));
+        List<TrackPoint> points = new ArrayList<>();
+        for (int f = 33; f <= 45; f++) {
+            points.add(new TrackPoint(f * FRAME, new Detection(new Box(300, 300, 40, 40), 0.9, List.of())));
+        }
+        List<Track> texts = List.of(new Track(2, points, 0, 0, CameraPath.STILL));
+        Findings withText = new Findings(face.source(), face.video(), face.frames(), face.cuts(), face.camera(),
+                face.tracks(), face.provenance(), texts);
+        Findings asFaces = new Findings(face.source(), face.video(), face.frames(), face.cuts(), face.camera(),
+                withText.allTracks(), face.provenance());
+        Project p = new ProjectEdits(withText, "alice", CLOCK).start("sha", RedactionSettings.defaults());
+        Project q = new ProjectEdits(asFaces, "alice", CLOCK).start("sha", RedactionSettings.defaults());
+        assertThat(new Triage(asFaces).of(q, java.util.Map.of()).suggestions()).as("the same boxes as two faces")
+                .isNotEmpty();
+        assertThat(new Triage(withText).of(p, java.util.Map.of()).suggestions()).isEmpty();
+    }
 }
