@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PeopleModel, undoLabels, frameAtSeconds, parseFrameEntry, shuttle, laneOrder,
+  PeopleModel, kindOf, undoLabels, frameAtSeconds, parseFrameEntry, shuttle, laneOrder,
 } from '../../main/resources/studio/state.js';
 
 const person = (id, firstFrame, extra = {}) => ({ id, firstFrame, decision: 'blur', deleted: false, tracks: [], ...extra });
@@ -114,4 +114,33 @@ test('timeline lanes keep list order; a selected person further down takes the l
   const shown = [1, 2, 3, 4].map((id) => person(id, id));
   assert.deepEqual(ids(laneOrder(shown, 2, 3)), [1, 2, 3]);
   assert.deepEqual(ids(laneOrder(shown, 4, 3)), [1, 2, 4]);
+});
+
+test('text is listed apart from the people, and never folded away as "probably not a face"', () => {
+  const m = model();
+  m.setPeople([person(1, 0), person(2, 10), person(6, 5, { kind: 'text' }), person(7, 1, { kind: 'text' }),
+    person(3, 20, { kind: 'face' })]);
+  m.setTriage({ people: [fact(1, 0.9, 80, 50), fact(2, 0.3, 30, 5, true), fact(7, 0.2, 20, 5, true)], suggestions: [] });
+  assert.deepEqual(m.counts(), { face: 3, text: 2 });
+  assert.deepEqual(ids(m.shown()), [1, 3]);
+  assert.deepEqual(ids(m.unlikely()), [2]);
+  m.click(1);
+  m.setKind('text');
+  assert.deepEqual(ids(m.shown()), [7, 6], 'the weak plate is listed, in order of appearance');
+  assert.deepEqual(ids(m.unlikely()), []);
+  assert.deepEqual(m.selectedIds(), [], 'a face selected before is not acted on unseen');
+  m.selectAllShown();
+  assert.deepEqual(m.selectedIds(), [7, 6]);
+});
+
+test('a project from before text is all faces, and the list falls back to people when no text is left', () => {
+  assert.equal(kindOf({ id: 1 }), 'face');
+  assert.equal(kindOf({ id: 1, kind: 'text' }), 'text');
+  const m = new PeopleModel();
+  m.setPeople([person(1, 0, { kind: 'text' })]);
+  m.setKind('text');
+  assert.deepEqual(ids(m.shown()), [1]);
+  m.setPeople([person(2, 0)]);
+  assert.equal(m.kind, 'face');
+  assert.deepEqual(ids(m.shown()), [2]);
 });

@@ -4,6 +4,7 @@
 // scroll position nor takes the focus out of a label being typed.
 
 import { el, formatTime } from './util.js';
+import { kindOf } from './state.js';
 
 const THUMBS_PER_PERSON = 3;
 
@@ -114,7 +115,10 @@ export class PeopleList {
     const { timeOf, thumbUrl, frames } = this.context;
     const kept = person.decision === 'keep';
     const live = person.tracks.filter((t) => !t.deleted);
-    const name = person.label ? `${person.label} (#${person.id})` : `person #${person.id}`;
+    // Text (a plate, a sign) is decided as a person is, and says so.
+    const text = kindOf(person) === 'text';
+    const what = text ? 'text' : 'person';
+    const name = person.label ? `${person.label} (#${person.id})` : `${what} #${person.id}`;
 
     const thumbs = [];
     for (const t of person.tracks) {
@@ -141,7 +145,7 @@ export class PeopleList {
     }
 
     return el('li', {
-      class: `person${kept ? ' kept' : ''}${person.deleted ? ' deleted' : ''}`,
+      class: `person${text ? ' text' : ''}${kept ? ' kept' : ''}${person.deleted ? ' deleted' : ''}`,
       dataset: { personId: person.id },
       'aria-label': `${name}, ${kept ? 'kept visible' : 'blurred'}`,
     },
@@ -154,24 +158,26 @@ export class PeopleList {
       el('input', {
         type: 'text', class: 'label-input', value: person.label || '', maxlength: 200,
         placeholder: 'Add a label', 'aria-label': `Label of ${name}`, spellcheck: 'false',
-        title: 'A name for this person, kept in the log and the report (Enter to save)',
+        title: `A name for this ${what}, kept in the log and the report (Enter to save)`,
       }),
       el('div', { class: 'decision', role: 'group', 'aria-label': `Decision for ${name}` },
         el('button', {
           type: 'button', class: `blur${kept ? '' : ' active'}`, 'aria-pressed': String(!kept),
-          title: 'Blur: hide this person in the export',
+          title: `Blur: hide this ${what} in the export`,
         }, 'Blur'),
         el('button', {
           type: 'button', class: `keep${kept ? ' active' : ''}`, 'aria-pressed': String(kept),
-          title: 'Keep visible: this person stays recognisable in the export',
+          title: text ? 'Keep visible: this text stays readable in the export (a shop sign)'
+            : 'Keep visible: this person stays recognisable in the export',
         }, 'Keep visible'))),
-    kept ? el('div', { class: 'kept-banner' }, 'Visible in the export: this face will NOT be hidden') : null,
+    kept ? el('div', { class: 'kept-banner' },
+      `Visible in the export: this ${text ? 'text' : 'face'} will NOT be hidden`) : null,
     person.deleted ? el('div', { class: 'deleted-banner' }, 'Deleted: hides nothing. Restore a track to hide it again.') : null,
     el('div', { class: 'person-body' },
       el('div', { class: 'thumbs' },
         shown.map((th) => el('img', {
           class: `thumb${th.deleted ? ' deleted' : ''}`, src: thumbUrl(th.file), loading: 'lazy', decoding: 'async',
-          alt: `${name} on frame ${th.frame}`, title: `Go to frame ${th.frame}`, width: 44, height: 44,
+          alt: `${name} on frame ${th.frame}`, title: `Go to frame ${th.frame}`, width: text ? 88 : 44, height: 44,
           dataset: { frame: th.frame, track: th.track }, style: this.context.thumbStyle,
         })),
         thumbs.length > shown.length ? el('span', { class: 'more-thumbs' }, `+${thumbs.length - shown.length}`) : null,

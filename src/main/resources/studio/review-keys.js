@@ -41,6 +41,7 @@ export class KeysPart {
     this.model.unlikelyOpen = $('unlikely-group').open;
   });
   for (const id of ['people-sort', 'filter-score', 'filter-size']) this.bind($(id), 'change', () => this.setSorting());
+  for (const kind of ['face', 'text']) this.bind($(`kind-${kind}`), 'click', () => this.setKind(kind));
   this.bind($('suggestions'), 'click', (e) => this.suggestionClicked(e));
   this.bind($('undo'), 'click', () => this.undo(false));
   this.bind($('redo'), 'click', () => this.undo(true));

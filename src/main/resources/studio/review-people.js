@@ -2,6 +2,7 @@
 // Methods of Review (see review.js).
 
 import { el } from './util.js';
+import { kindOf } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
@@ -52,7 +53,8 @@ export class PeoplePart {
     } else {
       const kept = p && p.decision === 'keep';
       parts.push(el('span', { class: 'sel-title' },
-        el('b', {}, p && p.label ? `${p.label} (#${this.selectedPerson})` : `Person #${this.selectedPerson}`),
+        el('b', {}, p && p.label ? `${p.label} (#${this.selectedPerson})`
+          : `${p && kindOf(p) === 'text' ? 'Text' : 'Person'} #${this.selectedPerson}`),
         el('span', { class: `badge ${kept ? 'kept' : 'hidden'}` }, kept ? 'kept visible' : 'blurred')));
       const t = p && p.tracks.find((x) => x.id === this.selectedTrack);
       if (t) {
@@ -158,7 +160,8 @@ export class PeoplePart {
     const row = document.querySelector(`.person[data-person-id="${person}"]`);
     if (row) row.classList.add('pending');
     const status = await this.act(this.api.decide(person, decision),
-      decision === 'keep' ? `Person #${person} will stay visible in the export.` : null);
+      decision === 'keep' ? `${kindOf(this.people.find((x) => x.id === person) || {}) === 'text' ? 'Text' : 'Person'}`
+        + ` #${person} will stay visible in the export.` : null);
     if (row) row.classList.remove('pending');
     if (status) {
       // Show the choice at once; the refresh that follows brings the rest.

@@ -51,6 +51,16 @@ export class TriagePart {
     const sel = this.people.find((x) => x.id === this.selectedPerson);
     if (sel) this.timeline.setSelected(sel);
     const kept = this.people.filter((p) => p.decision === 'keep').length;
+    const counts = m.counts();
+    const text = m.kind === 'text';
+    $('people-kinds').hidden = this.showDeleted || counts.text === 0;
+    for (const [kind, label] of [['face', 'People'], ['text', 'Text']]) {
+      const tab = $(`kind-${kind}`);
+      tab.textContent = `${label} (${counts[kind]})`;
+      tab.classList.toggle('active', m.kind === kind);
+      tab.setAttribute('aria-selected', String(m.kind === kind));
+    }
+    $('people-title').textContent = text && !this.showDeleted ? 'Text' : 'People';
     $('people-count').textContent = this.showDeleted ? `${this.peopleTotal} deleted` : `${this.peopleTotal}`;
     const hiddenByFilter = this.people.length - shown.length - unlikely.length;
     $('people-summary').textContent = this.people.length < this.peopleTotal
@@ -60,7 +70,8 @@ export class TriagePart {
     $('people-more').hidden = this.people.length >= this.peopleTotal;
     if (!shown.length) {
       $('people').replaceChildren(el('li', { class: 'empty' }, this.showDeleted ? 'No deleted people.'
-        : this.people.length ? 'No one passes the filters.' : 'No faces found. Use Draw box to hide any the detector missed.'));
+        : text ? 'No text passes the filters.'
+          : this.people.length ? 'No one passes the filters.' : 'No faces found. Use Draw box to hide any the detector missed.'));
       this.peopleList.rows.clear();
     } else {
       const empty = $('people').querySelector('.empty');
@@ -119,6 +130,13 @@ export class TriagePart {
   selectAllShown() {
     this.model.selectAllShown();
     this.selectionChanged();
+  }
+
+  /** Lists the people or the text found. */
+  setKind(kind) {
+    this.model.setKind(kind);
+    this.selectionChanged();
+    this.renderPeople();
   }
 
   setSorting() {

@@ -1,5 +1,5 @@
 // The review page's state, apart from its views: the people as listed (sorted, filtered, the "probably not
-// faces" folded away), which of them are selected for a batch action, merge suggestions, what Undo and Redo
+// faces" folded away, the text found listed apart), which of them are selected for a batch action, merge suggestions, what Undo and Redo
 // would do, and the player's shuttle (J/K/L). No DOM here: node's test runner checks it (src/test/js).
 
 /** How the people can be sorted: each a key and whether larger comes first. */
@@ -10,8 +10,12 @@ export const SORTS = {
   time: { label: 'time on screen', key: (p, f) => (f ? f.frames : 0), desc: true },
 };
 
+/** What a person of the list is: 'face', or 'text' (a plate, a sign). Projects from before text: all faces. */
+export const kindOf = (person) => (person.kind === 'text' ? 'text' : 'face');
+
 export class PeopleModel {
   constructor() {
+    this.kind = 'face'; // which the list shows: the people ('face') or the text found ('text')
     this.people = []; // PersonView, in the studio's order (first appearance)
     this.facts = new Map(); // person id -> {score, size, frames, seconds, firstFrame, unlikely}
     this.suggestions = [];
@@ -29,6 +33,20 @@ export class PeopleModel {
     const ids = new Set(people.map((p) => p.id));
     for (const id of this.selected) if (!ids.has(id)) this.selected.delete(id);
     if (this.anchor !== null && !ids.has(this.anchor)) this.anchor = null;
+    if (this.counts().text === 0) this.kind = 'face';
+  }
+
+  /** How many people and how many pieces of text are listed. */
+  counts() {
+    const text = this.people.filter((p) => kindOf(p) === 'text').length;
+    return { face: this.people.length - text, text };
+  }
+
+  /** Lists the people or the text; a selection of the other kind would act unseen, so it goes. */
+  setKind(kind) {
+    if (kind === this.kind) return;
+    this.kind = kind === 'text' ? 'text' : 'face';
+    this.clearSelection();
   }
 
   setTriage({ people, suggestions }) {
@@ -42,7 +60,7 @@ export class PeopleModel {
 
   isUnlikely(person) {
     const f = this.facts.get(person.id);
-    return !!(f && f.unlikely && !person.deleted && person.decision !== 'keep');
+    return !!(f && f.unlikely && kindOf(person) === 'face' && !person.deleted && person.decision !== 'keep');
   }
 
   passes(person) {
@@ -58,14 +76,14 @@ export class PeopleModel {
     return keyed.map((x) => x.p);
   }
 
-  /** The people in the main list: filtered, sorted, without the probably-not-faces. */
+  /** The people (or text) in the main list: of the kind shown, filtered, sorted, without the probably-not-faces. */
   shown() {
-    return this.sorted(this.people.filter((p) => !this.isUnlikely(p) && this.passes(p)));
+    return this.sorted(this.people.filter((p) => kindOf(p) === this.kind && !this.isUnlikely(p) && this.passes(p)));
   }
 
   /** The "probably not faces": weak, brief, neither kept nor deleted. */
   unlikely() {
-    return this.sorted(this.people.filter((p) => this.isUnlikely(p)));
+    return this.sorted(this.people.filter((p) => kindOf(p) === this.kind && this.isUnlikely(p)));
   }
 
   /** Every listed person in the order on screen: the main list, then the folded group when open. */

@@ -43,11 +43,24 @@ final class HideOptions {
 
     /** The text detector when text is to be hidden, else null; its model found as --text-model says. */
     TextHiding text(int threads) {
+        TextSource source = textSource(threads);
+        if (source == null) {
+            return null;
+        }
+        TextHiding text = source.open();
+        SignalStop.onStop(text::close); // its detection ends before ONNX Runtime's environment goes
+        return text;
+    }
+
+    /**
+     * Where the text detector comes from when text is to be hidden, else null; its model located now (fetched
+     * once if need be), so that a missing one is said at the start.
+     */
+    TextSource textSource(int threads) {
         if (!targets().text()) {
             return null;
         }
-        TextHiding text = new TextSource(textModel, textEvery, threads).open();
-        SignalStop.onStop(text::close); // its detection ends before ONNX Runtime's environment goes
-        return text;
+        TextSource source = new TextSource(textModel, textEvery, threads);
+        return new TextSource(source.locate(), textEvery, threads);
     }
 }

@@ -190,7 +190,9 @@ final class RedactCommand implements Callable<Integer> {
             if (!quiet) {
                 RedactionReport.Summary s = result.report().summary();
                 System.err.println("wrote " + result.video() + " (" + result.report().frames() + " frames; "
-                        + s.hidden() + " people hidden, " + s.keptVisible() + " left visible) and its report "
+                        + s.hidden() + " people hidden, " + s.keptVisible() + " left visible" + (s.texts() == 0 ? ""
+                        : "; " + s.textHidden() + " pieces of text hidden, " + s.textKeptVisible() + " left visible")
+                        + ") and its report "
                         + result.textReport().getFileName());
             }
             return 0;

@@ -7,6 +7,8 @@ import faceblur.server.Ports;
 import faceblur.server.ServiceLimits;
 import faceblur.studio.Studio;
 import faceblur.studio.StudioSettings;
+import faceblur.text.HideTargets;
+import faceblur.text.TextSource;
 import faceblur.video.EncoderSettings;
 import io.javalin.Javalin;
 import picocli.CommandLine.Command;
@@ -34,6 +36,10 @@ import java.util.concurrent.Callable;
                         + "upload one from the page); faceblur finds its faces as 'faceblur blur' does, then shows "
                         + "each person as a row of pictures with when they are on screen.",
                 "",
+                "With --hide faces,text the studio also finds text (licence plates, signs, name badges, screens) "
+                        + "and lists each piece apart from the people, hidden until you keep it (a shop sign) as a "
+                        + "person is.",
+                "",
                 "Everyone is blurred until you say otherwise. You can keep a person visible, merge the tracks of one "
                         + "person across shots, split a track that jumped from one face to another, delete a false "
                         + "one (or some of its frames), draw a box over a face the detector missed (it is followed "
@@ -54,6 +60,7 @@ import java.util.concurrent.Callable;
                 "  faceblur studio interview.mp4           review one video",
                 "  faceblur studio footage/ --open         any video in footage/, in the browser",
                 "  faceblur studio --port 0 --data review  any free port, projects in review/",
+                "  faceblur studio --hide faces,text dashcam.mp4  plates and signs too",
                 ""})
 final class StudioCommand implements Callable<Integer> {
 
@@ -88,6 +95,9 @@ final class StudioCommand implements Callable<Integer> {
     @Mixin
     TrackingOptions tracking = new TrackingOptions();
 
+    @Mixin
+    HideOptions hide = new HideOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         for (Path v : videos) {
@@ -95,12 +105,15 @@ final class StudioCommand implements Callable<Integer> {
                 throw new FaceblurException(v + ": no such file or folder");
             }
         }
+        HideTargets targets = hide.targets();
+        TextSource text = hide.textSource(detection.threads);
         Ports.requireFree(host, port, "--port");
         warnIfExposed();
         String token = Studio.token();
         StudioSettings settings = new StudioSettings(data, maxVideoBytes, token, Map.of(),
                 System.getProperty("user.name", "local user"), detection.provenance(tracking),
-                RedactionSettings.defaults(), EncoderSettings.defaults().withThreads(detection.threads), web.settings());
+                RedactionSettings.defaults(), EncoderSettings.defaults().withThreads(detection.threads), web.settings(),
+                targets, text);
         FaceBlur engine = detection.engine(tracking);
         Studio studio;
         Javalin http;

@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
  * @param camera     the camera's pan and zoom, which every track follows
  * @param tracks     the faces found, each followed through its shot
  * @param provenance how they were found
+ * @param texts      the text found (its own boxes, ids after the faces'), each followed through its shot; none
+ *                   where text was not looked for
  */
 public record Findings(SourceFile source, VideoInfo video, List<Long> frames, List<Long> cuts, CameraPath camera,
-                       List<Track> tracks, Provenance provenance) {
+                       List<Track> tracks, Provenance provenance, List<Track> texts) {
 
     /** Frames a review may address, first and last included. */
     public record FrameRange(int first, int last) {
@@ -39,17 +41,30 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
         frames = List.copyOf(frames);
         cuts = List.copyOf(cuts);
         tracks = List.copyOf(tracks);
+        texts = texts == null ? List.of() : List.copyOf(texts);
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("a video has at least one frame");
         }
     }
 
+    /** Faces only. */
+    public Findings(SourceFile source, VideoInfo video, List<Long> frames, List<Long> cuts, CameraPath camera,
+                    List<Track> tracks, Provenance provenance) {
+        this(source, video, frames, cuts, camera, tracks, provenance, List.of());
+    }
+
     /** The findings of an analysis pass and the tracks linked from it. */
     public static Findings of(SourceFile source, Analysis analysis, List<Track> tracks, Provenance provenance) {
+        return of(source, analysis, tracks, List.of(), provenance);
+    }
+
+    /** As {@link #of(SourceFile, Analysis, List, Provenance)}, with the text tracks, numbered after the faces. */
+    public static Findings of(SourceFile source, Analysis analysis, List<Track> tracks, List<Track> texts,
+                              Provenance provenance) {
         List<Long> frames = analysis.shifts().stream().map(FrameShift::micros).toList();
         // The tracker gives every track of a video the same camera path; with no track there is none to follow.
         CameraPath camera = tracks.isEmpty() ? CameraPath.STILL : tracks.get(0).camera();
-        return new Findings(source, analysis.info(), frames, analysis.cuts(), camera, tracks, provenance);
+        return new Findings(source, analysis.info(), frames, analysis.cuts(), camera, tracks, provenance, texts);
     }
 
     public Shots shots() {
@@ -132,8 +147,20 @@ public record Findings(SourceFile source, VideoInfo video, List<Long> frames, Li
         return new FrameRange(first, last);
     }
 
-    /** The found tracks by id. */
+    /** Every found track: the faces, then the text. */
+    public List<Track> allTracks() {
+        List<Track> all = new ArrayList<>(tracks);
+        all.addAll(texts);
+        return all;
+    }
+
+    /** The found tracks by id, faces and text. */
     public Map<Integer, Track> tracksById() {
-        return tracks.stream().collect(Collectors.toMap(Track::id, Function.identity()));
+        return allTracks().stream().collect(Collectors.toMap(Track::id, Function.identity()));
+    }
+
+    /** The text's camera path: the tracker follows text on a path of its own, as it follows faces on theirs. */
+    public CameraPath textCamera() {
+        return texts.isEmpty() ? CameraPath.STILL : texts.get(0).camera();
     }
 }

@@ -45,6 +45,11 @@ public record Project(int version, SourceFile source, String findingsSha256, Red
                 .orElseThrow(() -> new FaceblurException("this project has no person " + id));
     }
 
+    /** What person {@code id} is; a face where the person is not there (a hand-edited file). */
+    public Kind kindOf(int id) {
+        return people.stream().filter(p -> p.id() == id).map(Person::kind).findFirst().orElse(Kind.FACE);
+    }
+
     /** The tracks of one person, deleted ones included. */
     public List<ReviewTrack> tracksOf(int person) {
         return tracks.stream().filter(t -> t.person() == person).toList();

@@ -42,20 +42,32 @@ public final class ProjectEdits {
         this.clock = clock;
     }
 
-    /** A new review of {@code findings}: every found track its own person, every person hidden. */
+    /**
+     * A new review of {@code findings}: every found track its own person (a face, or a piece of text), every
+     * person hidden.
+     */
     public Project start(String findingsSha256, RedactionSettings redaction) {
         List<ReviewTrack> tracks = new ArrayList<>();
         List<Person> people = new ArrayList<>();
         int id = 1;
         for (Track t : findings.tracks()) {
-            tracks.add(ReviewTrack.found(id, id, t.id(), t.firstMicros(), t.lastMicros(), t.extendBeforeMicros(),
-                    t.extendAfterMicros(), List.of()));
-            people.add(new Person(id, null, Decision.BLUR));
-            id++;
+            id = startPerson(tracks, people, id, t, Kind.FACE);
+        }
+        for (Track t : findings.texts()) {
+            id = startPerson(tracks, people, id, t, Kind.TEXT);
         }
         Project p = new Project(Project.VERSION, findings.source(), findingsSha256, redaction, tracks, people, id, id,
                 List.of());
-        return logged(p, "start", null, null, null, null, tracks.size() + " faces found, all to be hidden");
+        return logged(p, "start", null, null, null, null, findings.tracks().size() + " faces found"
+                + (findings.texts().isEmpty() ? "" : ", " + findings.texts().size() + " pieces of text")
+                + ", all to be hidden");
+    }
+
+    private static int startPerson(List<ReviewTrack> tracks, List<Person> people, int id, Track t, Kind kind) {
+        tracks.add(ReviewTrack.found(id, id, t.id(), t.firstMicros(), t.lastMicros(), t.extendBeforeMicros(),
+                t.extendAfterMicros(), List.of()));
+        people.add(new Person(id, null, Decision.BLUR, kind));
+        return id + 1;
     }
 
     public Project decide(Project p, int person, Decision decision) {
@@ -84,7 +96,14 @@ public final class ProjectEdits {
         Person target = p.person(persons.get(0));
         boolean allKept = true;
         for (int id : persons) {
-            allKept &= p.person(id).decision() == Decision.KEEP;
+            Person x = p.person(id);
+            if (x.kind() != target.kind()) {
+                // Text is hidden over its whole box, a face as a face: one person cannot be both.
+                throw new FaceblurException("person " + id + " is " + describe(x.kind()) + " and person "
+                        + target.id() + " is " + describe(target.kind()) + ": only faces merge with faces, and text "
+                        + "with text");
+            }
+            allKept &= x.decision() == Decision.KEEP;
         }
         List<ReviewTrack> tracks = p.tracks().stream()
                 .map(t -> persons.contains(t.person()) ? t.withPerson(target.id()) : t).toList();
@@ -329,6 +348,10 @@ public final class ProjectEdits {
         }
     }
 
+    private static String describe(Kind kind) {
+        return kind == Kind.TEXT ? "text" : "a face";
+    }
+
     private static String describe(Box b) {
         return String.format(java.util.Locale.ROOT, "box x %.0f y %.0f, %.0fx%.0f px", b.x(), b.y(), b.width(), b.height());
     }
@@ -354,10 +377,11 @@ public final class ProjectEdits {
         List<Person> people = new ArrayList<>(p.people());
         int nextPerson = p.nextPersonId();
         int nextTrack = p.nextTrackId();
+        Kind kind = p.kindOf(old.person());
         for (ReviewTrack part : parts) {
             nextTrack = Math.max(nextTrack, part.id() + 1);
             if (newPerson && part.person() >= nextPerson) {
-                people.add(new Person(part.person(), null, Decision.BLUR));
+                people.add(new Person(part.person(), null, Decision.BLUR, kind));
                 nextPerson = part.person() + 1;
             }
         }

@@ -3,6 +3,7 @@ package faceblur.review;
 import faceblur.detect.Box;
 import faceblur.detect.Detection;
 import faceblur.follow.FollowedBox;
+import faceblur.text.HiddenTracks;
 import faceblur.track.CameraPath;
 import faceblur.track.FaceTimeline;
 import faceblur.track.Track;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a review hides and what it leaves visible, as the engine's tracks: the export renders {@link #hidden()},
@@ -28,29 +31,50 @@ public final class RedactionPlan {
 
     private final List<Track> hidden;
     private final List<Track> visible;
+    /** The faces kept visible: what a hidden box lying in them is spared for (kept text spares nothing). */
+    private final List<Track> keptFaces;
     private FaceTimeline hiddenTimeline;
     private FaceTimeline visibleTimeline;
 
-    private RedactionPlan(List<Track> hidden, List<Track> visible) {
+    private RedactionPlan(List<Track> hidden, List<Track> visible, List<Track> keptFaces) {
         this.hidden = List.copyOf(hidden);
         this.visible = List.copyOf(visible);
+        this.keptFaces = List.copyOf(keptFaces);
     }
 
+    /**
+     * The plan of a review. Text is hidden as {@code faceblur blur --hide text} hides it: each of its boxes made
+     * the mask that covers the whole text in the project's style ({@link HiddenTracks#masks}). Whether a track is
+     * text is read from the findings, where its boxes come from, so that no decision can give text a face's mask.
+     */
     public static RedactionPlan of(Findings findings, Project project) {
         Map<Integer, Track> found = findings.tracksById();
+        Set<Integer> text = findings.texts().stream().map(Track::id).collect(Collectors.toSet());
         Map<Integer, Decision> decisions = new HashMap<>();
         project.people().forEach(p -> decisions.put(p.id(), p.decision()));
         List<Track> hidden = new ArrayList<>();
         List<Track> visible = new ArrayList<>();
+        List<Track> keptFaces = new ArrayList<>();
         for (ReviewTrack t : project.tracks()) {
             if (t.deleted()) {
                 continue;
             }
             List<Track> tracks = tracksOf(t, found);
+            boolean isText = !t.isDrawn() && text.contains(t.detected());
+            if (isText) {
+                tracks = HiddenTracks.masks(tracks, project.redaction());
+            }
             // A track whose person is unknown (a hand-edited file) is hidden: showing a face takes a decision.
-            (decisions.getOrDefault(t.person(), Decision.BLUR) == Decision.KEEP ? visible : hidden).addAll(tracks);
+            if (decisions.getOrDefault(t.person(), Decision.BLUR) == Decision.KEEP) {
+                visible.addAll(tracks);
+                if (!isText) {
+                    keptFaces.addAll(tracks);
+                }
+            } else {
+                hidden.addAll(tracks);
+            }
         }
-        return new RedactionPlan(hidden, visible);
+        return new RedactionPlan(hidden, visible, keptFaces);
     }
 
     /** The engine's tracks for one review track: none, one, or one per unbroken run of a drawn face. */
@@ -161,18 +185,19 @@ public final class RedactionPlan {
         return hidden;
     }
 
-    /** The tracks of people the reviewer keeps visible. */
+    /** The tracks of people (and text) the reviewer keeps visible. */
     public List<Track> visible() {
         return visible;
     }
 
     /**
      * What the export hides, frame by frame: the hidden tracks, less what lies mostly inside the face of a person
-     * kept visible (a hand or a microphone in front of them, a second detection of their face).
+     * kept visible (a hand or a microphone in front of them, a second detection of their face). Text kept
+     * visible spares nothing: a face on a shop sign that is kept is still hidden.
      */
     public synchronized FaceTimeline hiddenTimeline() {
         if (hiddenTimeline == null) {
-            hiddenTimeline = FaceTimeline.sparing(hidden, visible);
+            hiddenTimeline = FaceTimeline.sparing(hidden, keptFaces);
         }
         return hiddenTimeline;
     }

@@ -40,6 +40,7 @@ import java.util.Objects;
  * @param encoding     how the output was encoded, and whether the source's tags were removed
  * @param summary      counts
  * @param keptVisible  the people left visible, with their frames
+ * @param texts        every piece of text found and not deleted, hidden or left visible, with its frames
  * @param drawn        faces drawn by hand
  * @param corrected    found faces whose box was corrected by hand
  * @param deleted      tracks deleted (nothing hidden there)
@@ -48,14 +49,21 @@ import java.util.Objects;
 public record RedactionReport(String format, int version, String exportedAt, String exportedBy, String signedOffBy,
                               String engine, SourceFile input, SourceFile output, int frames, SourceFile model,
                               Provenance provenance, RedactionSettings redaction, Encoding encoding, Summary summary,
-                              List<PersonFrames> keptVisible, List<DrawnFace> drawn, List<Correction> corrected,
+                              List<PersonFrames> keptVisible, List<TextFrames> texts, List<DrawnFace> drawn,
+                              List<Correction> corrected,
                               List<DeletedTrack> deleted, List<LogEntry> log) {
 
     public record Encoding(String codec, int crf, String preset, String sourceTags) {
     }
 
+    /**
+     * @param people          faces (people), hidden or kept
+     * @param texts           pieces of text, hidden or kept
+     * @param textHidden      of which hidden
+     * @param textKeptVisible of which left visible
+     */
     public record Summary(int people, int hidden, int keptVisible, int tracksHidden, int tracksDeleted,
-                          int tracksDrawn, int tracksCorrected) {
+                          int tracksDrawn, int tracksCorrected, int texts, int textHidden, int textKeptVisible) {
     }
 
     /** Frames are numbered from 0; times are seconds from the first frame. */
@@ -63,6 +71,10 @@ public record RedactionReport(String format, int version, String exportedAt, Str
     }
 
     public record PersonFrames(int person, String label, List<Integer> tracks, List<Span> frames) {
+    }
+
+    /** One piece of text (a plate, a sign) as the reviewer decided it. */
+    public record TextFrames(int person, String label, boolean hidden, List<Integer> tracks, List<Span> frames) {
     }
 
     public record DrawnFace(int track, int person, boolean hidden, List<Integer> keyframes, List<Span> frames) {
@@ -79,22 +91,24 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                               String exportedBy, String signedOffBy, String engine) {
         Map<Integer, Track> found = findings.tracksById();
         List<PersonFrames> kept = new ArrayList<>();
+        List<TextFrames> text = new ArrayList<>();
         int hiddenPeople = 0;
         for (Person p : project.people()) {
             List<ReviewTrack> live = project.tracksOf(p.id()).stream().filter(t -> !t.deleted()).toList();
             if (live.isEmpty()) {
                 continue;
             }
-            if (p.decision() == Decision.KEEP) {
-                // One list of the person's frames: tracks that overlap would otherwise repeat ranges.
-                List<Track> covering = new ArrayList<>();
-                live.forEach(t -> covering.addAll(RedactionPlan.tracksOf(t, found)));
-                kept.add(new PersonFrames(p.id(), p.label(), live.stream().map(ReviewTrack::id).toList(),
-                        spans(findings, covering)));
+            List<Integer> ids = live.stream().map(ReviewTrack::id).toList();
+            if (p.isText()) {
+                text.add(new TextFrames(p.id(), p.label(), p.decision() != Decision.KEEP, ids,
+                        spans(findings, covering(live, found))));
+            } else if (p.decision() == Decision.KEEP) {
+                kept.add(new PersonFrames(p.id(), p.label(), ids, spans(findings, covering(live, found))));
             } else {
                 hiddenPeople++;
             }
         }
+        int textHidden = (int) text.stream().filter(TextFrames::hidden).count();
         List<DrawnFace> drawn = new ArrayList<>();
         List<Correction> corrected = new ArrayList<>();
         List<DeletedTrack> deleted = new ArrayList<>();
@@ -113,12 +127,19 @@ public record RedactionReport(String format, int version, String exportedAt, Str
         int tracksHidden = (int) project.tracks().stream()
                 .filter(t -> !t.deleted() && project.person(t.person()).decision() == Decision.BLUR).count();
         Summary summary = new Summary(hiddenPeople + kept.size(), hiddenPeople, kept.size(), tracksHidden,
-                deleted.size(), drawn.size(), corrected.size());
+                deleted.size(), drawn.size(), corrected.size(), text.size(), textHidden, text.size() - textHidden);
         return new RedactionReport("faceblur-redaction-report", 1, exportedAt, exportedBy, signedOffBy, engine, input,
                 output, frames, findings.provenance().model(), findings.provenance(), project.redaction(),
                 new Encoding("h264", encoding.crf(), encoding.preset(),
-                        encoding.metadata() == MetadataPolicy.KEEP ? "kept" : "removed"), summary, kept, drawn, corrected, deleted,
-                project.log());
+                        encoding.metadata() == MetadataPolicy.KEEP ? "kept" : "removed"), summary, kept, text, drawn,
+                corrected, deleted, project.log());
+    }
+
+    /** One list of a person's frames: tracks that overlap would otherwise repeat ranges. */
+    private static List<Track> covering(List<ReviewTrack> live, Map<Integer, Track> found) {
+        List<Track> covering = new ArrayList<>();
+        live.forEach(t -> covering.addAll(RedactionPlan.tracksOf(t, found)));
+        return covering;
     }
 
     /** The frames {@code tracks} cover together, in order, each frame in one range only. */
@@ -171,6 +192,11 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                 + output.sha256());
         line(s, "Face model", plain(model.name()) + ", SHA-256 " + model.sha256());
         line(s, "Detection", detection());
+        if (provenance.text() != null) {
+            line(s, "Text model", plain(provenance.text().model().name()) + ", SHA-256 "
+                    + provenance.text().model().sha256() + ", text looked for on "
+                    + (provenance.text().every() == 1 ? "every frame" : "every " + provenance.text().every() + " frames"));
+        }
         line(s, "Hiding", redaction.style() + ", " + redaction.shape() + ", mask scale " + redaction.maskScale());
         line(s, "Encoding", encoding.codec() + ", crf " + encoding.crf() + ", preset " + encoding.preset()
                 + "; the source's tags (place, time, device, names) " + encoding.sourceTags());
@@ -179,6 +205,10 @@ public record RedactionReport(String format, int version, String exportedAt, Str
                         + "%d drawn by hand, %d corrected by hand.%n%n", summary.people(), summary.hidden(),
                 summary.keptVisible(), summary.tracksHidden(), summary.tracksDeleted(), summary.tracksDrawn(),
                 summary.tracksCorrected()));
+        if (provenance.text() != null || !texts.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "%d pieces of text: %d hidden, %d left visible.%n%n", summary.texts(),
+                    summary.textHidden(), summary.textKeptVisible()));
+        }
         s.append("Left visible by the reviewer:\n");
         if (keptVisible.isEmpty()) {
             s.append("  nobody\n");
@@ -186,6 +216,18 @@ public record RedactionReport(String format, int version, String exportedAt, Str
         for (PersonFrames p : keptVisible) {
             s.append("  person ").append(p.person()).append(p.label() == null ? "" : " (" + plain(p.label()) + ")")
                     .append(", tracks ").append(p.tracks()).append(": ").append(spanText(p.frames())).append('\n');
+        }
+        if (provenance.text() != null || !texts.isEmpty()) {
+            s.append("\nText:\n");
+            if (texts.isEmpty()) {
+                s.append("  none found\n");
+            }
+            for (TextFrames x : texts) {
+                s.append("  text ").append(x.person()).append(x.label() == null ? "" : " (" + plain(x.label()) + ")")
+                        .append(", tracks ").append(x.tracks()).append(", ")
+                        .append(x.hidden() ? "hidden" : "left visible").append(": ").append(spanText(x.frames()))
+                        .append('\n');
+            }
         }
         s.append("\nDrawn by hand:\n");
         if (drawn.isEmpty()) {

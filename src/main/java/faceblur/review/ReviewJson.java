@@ -58,7 +58,7 @@ public final class ReviewJson {
 
     private record FindingsRecord(String format, int version, SourceFile source, VideoInfo video,
                                   Provenance provenance, long[] frames, long[] cuts, CameraRecord camera,
-                                  List<TrackRecord> tracks) {
+                                  List<TrackRecord> tracks, CameraRecord textCamera, List<TrackRecord> texts) {
     }
 
     private ReviewJson() {
@@ -123,7 +123,14 @@ public final class ReviewJson {
     }
 
     private static FindingsRecord toRecord(Findings f) {
-        List<CameraPath.Pose> poses = f.camera().poses();
+        return new FindingsRecord("faceblur-findings", FINDINGS_VERSION, f.source(), f.video(), f.provenance(),
+                f.frames().stream().mapToLong(Long::longValue).toArray(),
+                f.cuts().stream().mapToLong(Long::longValue).toArray(), cameraRecord(f.camera()),
+                trackRecords(f.tracks()), cameraRecord(f.textCamera()), trackRecords(f.texts()));
+    }
+
+    private static CameraRecord cameraRecord(CameraPath camera) {
+        List<CameraPath.Pose> poses = camera.poses();
         long[] poseTimes = new long[poses.size()];
         double[][] poseValues = new double[poses.size()][];
         for (int i = 0; i < poses.size(); i++) {
@@ -131,8 +138,12 @@ public final class ReviewJson {
             poseTimes[i] = poses.get(i).micros();
             poseValues[i] = new double[]{m.scale(), m.dx(), m.dy()};
         }
-        List<TrackRecord> tracks = new ArrayList<>(f.tracks().size());
-        for (Track t : f.tracks()) {
+        return new CameraRecord(poseTimes, poseValues);
+    }
+
+    private static List<TrackRecord> trackRecords(List<Track> found) {
+        List<TrackRecord> tracks = new ArrayList<>(found.size());
+        for (Track t : found) {
             long[] times = new long[t.points().size()];
             double[][] boxes = new double[times.length][];
             for (int i = 0; i < times.length; i++) {
@@ -143,21 +154,29 @@ public final class ReviewJson {
             }
             tracks.add(new TrackRecord(t.id(), t.extendBeforeMicros(), t.extendAfterMicros(), times, boxes));
         }
-        return new FindingsRecord("faceblur-findings", FINDINGS_VERSION, f.source(), f.video(), f.provenance(),
-                f.frames().stream().mapToLong(Long::longValue).toArray(),
-                f.cuts().stream().mapToLong(Long::longValue).toArray(), new CameraRecord(poseTimes, poseValues),
-                tracks);
+        return tracks;
     }
 
     private static Findings fromRecord(FindingsRecord r) {
+        CameraPath camera = camera(r.camera());
+        // Findings written before text was found have neither texts nor their camera.
+        List<Track> texts = r.texts() == null ? List.of() : tracks(r.texts(), camera(r.textCamera()));
+        return new Findings(r.source(), r.video(), boxed(r.frames()), boxed(r.cuts()), camera,
+                tracks(r.tracks(), camera), r.provenance(), texts);
+    }
+
+    private static CameraPath camera(CameraRecord c) {
         List<CameraPath.Pose> poses = new ArrayList<>();
-        for (int i = 0; i < r.camera().times().length; i++) {
-            double[] p = r.camera().poses()[i];
-            poses.add(new CameraPath.Pose(r.camera().times()[i], new CameraMotion(p[0], p[1], p[2])));
+        for (int i = 0; c != null && i < c.times().length; i++) {
+            double[] p = c.poses()[i];
+            poses.add(new CameraPath.Pose(c.times()[i], new CameraMotion(p[0], p[1], p[2])));
         }
-        CameraPath camera = CameraPath.of(poses);
+        return CameraPath.of(poses);
+    }
+
+    private static List<Track> tracks(List<TrackRecord> records, CameraPath camera) {
         List<Track> tracks = new ArrayList<>();
-        for (TrackRecord t : r.tracks()) {
+        for (TrackRecord t : records) {
             List<TrackPoint> points = new ArrayList<>(t.times().length);
             for (int i = 0; i < t.times().length; i++) {
                 double[] b = t.boxes()[i];
@@ -165,7 +184,7 @@ public final class ReviewJson {
             }
             tracks.add(new Track(t.id(), points, t.extendBefore(), t.extendAfter(), camera));
         }
-        return new Findings(r.source(), r.video(), boxed(r.frames()), boxed(r.cuts()), camera, tracks, r.provenance());
+        return tracks;
     }
 
     private static List<Long> boxed(long[] values) {

@@ -53,7 +53,7 @@ public final class Triage {
     }
 
     /** Where a person is first and last seen: boxes, times and colour (mean RGB 0-255, or null when not known). */
-    private record Ends(int person, long first, long last, Box firstBox, Box lastBox, double[] colour) {
+    private record Ends(int person, Kind kind, long first, long last, Box firstBox, Box lastBox, double[] colour) {
     }
 
     private final Findings findings;
@@ -78,10 +78,10 @@ public final class Triage {
             if (live.isEmpty()) {
                 continue;
             }
-            PersonFacts f = facts(person.id(), live);
+            PersonFacts f = facts(person.id(), live, person.isText());
             facts.add(f);
             if (!f.unlikely()) {
-                Ends e = ends(person.id(), live, colours);
+                Ends e = ends(person, live, colours);
                 if (e != null) {
                     ends.add(e);
                 }
@@ -90,7 +90,8 @@ public final class Triage {
         return new Result(facts, suggestions(ends));
     }
 
-    private PersonFacts facts(int person, List<ReviewTrack> live) {
+    /** {@code text}: text is never "probably not a face"; a faint, brief plate stays in the list. */
+    private PersonFacts facts(int person, List<ReviewTrack> live, boolean text) {
         List<Findings.FrameRange> ranges = new ArrayList<>();
         List<Double> heights = new ArrayList<>();
         double score = 0;
@@ -114,7 +115,7 @@ public final class Triage {
         for (int f = first; f >= 0; f = shown.nextSetBit(f + 1)) {
             seconds += frameSeconds(f);
         }
-        boolean unlikely = !drawn && score < WEAK_SCORE && seconds < SHORT_SECONDS;
+        boolean unlikely = !text && !drawn && score < WEAK_SCORE && seconds < SHORT_SECONDS;
         return new PersonFacts(person, round(score, 3), round(size, 1), shown.cardinality(), round(seconds, 3),
                 first, unlikely);
     }
@@ -129,7 +130,7 @@ public final class Triage {
                 : (findings.micros(f) - findings.micros(f - 1)) / 1e6;
     }
 
-    private Ends ends(int person, List<ReviewTrack> live, Map<Integer, double[]> colours) {
+    private Ends ends(Person person, List<ReviewTrack> live, Map<Integer, double[]> colours) {
         TrackPoint first = null;
         TrackPoint last = null;
         double[] sum = new double[3];
@@ -159,7 +160,8 @@ public final class Triage {
             return null;
         }
         double[] colour = coloured == 0 ? null : new double[]{sum[0] / coloured, sum[1] / coloured, sum[2] / coloured};
-        return new Ends(person, first.micros(), last.micros(), first.detection().box(), last.detection().box(), colour);
+        return new Ends(person.id(), person.kind(), first.micros(), last.micros(), first.detection().box(),
+                last.detection().box(), colour);
     }
 
     /** For each person, the likeliest later one that continues them; each later person suggested once at most. */
@@ -173,7 +175,8 @@ public final class Triage {
         for (Ends a : byEnd) {
             Suggestion best = null;
             for (Ends b : byStart) {
-                if (b.first() <= a.last() || taken.contains(b.person())) {
+                // Faces merge with faces and text with text only (ProjectEdits.merge).
+                if (b.first() <= a.last() || taken.contains(b.person()) || b.kind() != a.kind()) {
                     continue;
                 }
                 if (b.first() - a.last() > MAX_GAP_MICROS) {

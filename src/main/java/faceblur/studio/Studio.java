@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.detect.Box;
 import faceblur.engine.Analysis;
 import faceblur.engine.FaceBlur;
+import faceblur.engine.FrameWatcher;
 import faceblur.follow.BoxFollower;
 import faceblur.follow.FollowedBox;
 import faceblur.follow.Keyframe;
@@ -11,11 +12,16 @@ import faceblur.review.DrawnPath;
 import faceblur.review.Findings;
 import faceblur.review.Project;
 import faceblur.review.ProjectEdits;
+import faceblur.review.Provenance;
 import faceblur.review.ReviewExport;
 import faceblur.review.ReviewJson;
 import faceblur.review.ReviewTrack;
 import faceblur.review.SourceFile;
 import faceblur.storage.ObjectStore;
+import faceblur.text.HiddenTracks;
+import faceblur.text.HideTargets;
+import faceblur.text.TextHiding;
+import faceblur.text.VideoText;
 import faceblur.track.Track;
 import faceblur.video.Container;
 import faceblur.video.EncoderSettings;
@@ -210,9 +216,7 @@ public final class Studio implements AutoCloseable {
                 }
             });
             progress.end();
-            Analysis analysis = engine.analyse(source, progress);
-            List<Track> tracks = engine.track(analysis);
-            Findings findings = Findings.of(file, analysis, tracks, settings.provenance());
+            Findings findings = find(source, file, progress);
             String sha = ReviewJson.writeFindings(findings, p.dir().resolve(ReviewJson.FINDINGS_FILE));
             Map<Integer, List<TrackThumbnails.Thumb>> thumbs = TrackThumbnails.make(source, findings, p.thumbsDir(), progress);
             if (!playable(source, findings.video())) {
@@ -230,6 +234,28 @@ public final class Studio implements AutoCloseable {
             p.failed("the analysis failed (" + e + "); see the studio's log");
         } finally {
             p.analysisQueued(false);
+        }
+    }
+
+    /**
+     * What the engine finds in {@code source}: its faces, as {@code faceblur blur} finds them, and its text when
+     * the studio looks for text, found on the same decoding pass and numbered after the faces, as
+     * {@code faceblur detect --hide faces,text} numbers them. The text detector is loaded for this analysis only.
+     */
+    private Findings find(Path source, SourceFile file, LiveProgress progress) {
+        HideTargets hide = settings.hide();
+        try (TextHiding text = hide.text() ? settings.text().open() : null) {
+            VideoText texts = text == null ? null : text.forVideo();
+            Analysis analysis = engine.analyse(source, progress, losses -> { },
+                    texts == null ? FrameWatcher.NONE : texts);
+            List<Track> tracks = hide.faces() ? engine.track(analysis) : List.of();
+            if (texts == null) {
+                return Findings.of(file, analysis, tracks, settings.provenance());
+            }
+            List<Track> found = HiddenTracks.numberedAfter(tracks, engine.track(texts.observations(), analysis.cues()));
+            Provenance provenance = settings.provenance().withText(
+                    new Provenance.Text(SourceFile.of(settings.text().locate()), text.every()));
+            return Findings.of(file, analysis, tracks, found, provenance);
         }
     }
 

@@ -138,9 +138,10 @@ final class StudioViews {
      * @param firstFrame the first frame any of their tracks covers (-1 when none)
      * @param frames     how many frames their live tracks cover, each counted once however many tracks cover it
      * @param deleted    whether every track of theirs is deleted
+     * @param kind       "face" or "text" (a plate, a sign): the page lists text apart
      */
     record PersonView(int id, String label, String decision, int firstFrame, int lastFrame, int frames,
-                      boolean deleted, List<TrackView> tracks) {
+                      boolean deleted, List<TrackView> tracks, String kind) {
     }
 
     record PeopleView(int total, int offset, List<PersonView> people) {
@@ -175,7 +176,7 @@ final class StudioViews {
             int frames = Findings.shown(tracks.stream().filter(t -> !t.deleted()).flatMap(t -> t.spans().stream())
                     .map(s -> new Findings.FrameRange(s[0], s[1])).toList()).cardinality();
             all.add(new PersonView(person.id(), person.label(), person.decision().name().toLowerCase(Locale.ROOT),
-                    first, last, frames, gone, tracks));
+                    first, last, frames, gone, tracks, person.kind().name().toLowerCase(Locale.ROOT)));
         }
         all.sort(Comparator.comparingInt((PersonView v) -> v.firstFrame() < 0 ? Integer.MAX_VALUE : v.firstFrame())
                 .thenComparingInt(PersonView::id));

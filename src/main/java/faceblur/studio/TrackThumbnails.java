@@ -58,10 +58,10 @@ final class TrackThumbnails {
     private TrackThumbnails() {
     }
 
-    /** Cuts the thumbnails of every found track into {@code dir} and returns them by track id. */
+    /** Cuts the thumbnails of every found track, faces and text, into {@code dir} and returns them by track id. */
     static Map<Integer, List<Thumb>> make(Path video, Findings findings, Path dir, ProgressListener progress) {
         Map<Integer, List<Candidate>> byFrame = new TreeMap<>();
-        for (Track t : findings.tracks()) {
+        for (Track t : findings.allTracks()) {
             for (TrackPoint p : candidates(t)) {
                 byFrame.computeIfAbsent(findings.frameAt(p.micros()), f -> new ArrayList<>())
                         .add(new Candidate(t.id(), p.detection().box()));

@@ -93,4 +93,57 @@ class RedactionReportTest {
         assertThat(text(twoFaces(TrackerSettings.defaults(), new DetectionSchedule(2, 1)), "Ann", null))
                 .contains("every 2 frames,").contains("fewer than " + TrackerSettings.defaults().minSightings() + " frames");
     }
+
+    /** Text is counted apart from people: found, hidden, left visible, each piece with its frames. */
+    @Test
+    void textIsCountedApartFromPeople() throws Exception {
+        Findings plain = TextReviewTest.withText(false);
+        // A second piece of text, frames 60-79 (after the cut), so that one can be kept and one hidden.
+        List<faceblur.track.TrackPoint> points = new ArrayList<>();
+        for (int f = 60; f <= 79; f++) {
+            points.add(new faceblur.track.TrackPoint(f * ReviewFixture.FRAME,
+                    new Detection(new Box(50, 400, 120, 30), 0.7, List.of())));
+        }
+        List<Track> texts = new ArrayList<>(plain.texts());
+        texts.add(new Track(3, points, 0, 0, faceblur.track.CameraPath.STILL));
+        Findings findings = new Findings(plain.source(), plain.video(), plain.frames(), plain.cuts(), plain.camera(),
+                plain.tracks(), plain.provenance().withText(new Provenance.Text(new SourceFile("text.onnx", "t", 2), 5)),
+                texts);
+        ProjectEdits edits = new ProjectEdits(findings, "alice", ON_THE_SECOND);
+        Project p = edits.start("sha", RedactionSettings.defaults());
+        int sign = p.tracks().stream().filter(t -> t.detected() == 3).findFirst().orElseThrow().person();
+        p = edits.decide(edits.label(p, sign, "shop sign"), sign, Decision.KEEP);
+        RedactionReport report = RedactionReport.of(findings, p, findings.source(), new SourceFile("out.mp4", "def", 900),
+                100, EncoderSettings.defaults(), "2026-12-05T10:00:01Z", "bob", null, "faceblur test");
+
+        assertThat(report.summary().people()).as("people are faces only").isEqualTo(1);
+        assertThat(report.summary().texts()).isEqualTo(2);
+        assertThat(report.summary().textHidden()).isEqualTo(1);
+        assertThat(report.summary().textKeptVisible()).isEqualTo(1);
+        assertThat(report.keptVisible()).as("kept people").isEmpty();
+        assertThat(report.texts()).extracting(RedactionReport.TextFrames::hidden).containsExactly(true, false);
+        assertThat(report.texts().get(0).frames()).singleElement()
+                .satisfies(s -> assertThat(new int[]{s.firstFrame(), s.lastFrame()}).containsExactly(10, 45));
+        assertThat(report.texts().get(1).frames()).singleElement()
+                .satisfies(s -> assertThat(new int[]{s.firstFrame(), s.lastFrame()}).containsExactly(60, 79));
+
+        com.fasterxml.jackson.databind.JsonNode json = ReviewJson.mapper().readTree(report.json());
+        assertThat(json.path("summary").path("texts").asInt()).isEqualTo(2);
+        assertThat(json.path("texts").get(1).path("label").asText()).isEqualTo("shop sign");
+        assertThat(json.path("provenance").path("text").path("every").asInt()).isEqualTo(5);
+
+        String text = report.text();
+        assertThat(text).contains("1 people: 1 hidden, 0 left visible.")
+                .contains("2 pieces of text: 1 hidden, 1 left visible.")
+                .contains("Text model:    text.onnx, SHA-256 t, text looked for on every 5 frames")
+                .contains("  text " + sign + " (shop sign), tracks [" + sign + "], left visible: frames 60-79 (2.40-3.16 s)")
+                .containsPattern("  text \\d+, tracks \\[\\d+\\], hidden: frames 10-45 \\(0.40-1.80 s\\)");
+    }
+
+    /** A report of faces only says nothing of text. */
+    @Test
+    void aFacesOnlyReportHasNoTextSection() {
+        String text = text(twoFaces(TrackerSettings.defaults(), DetectionSchedule.defaults()), "Ann", null);
+        assertThat(text).doesNotContain("pieces of text").doesNotContain("\nText:").doesNotContain("Text model");
+    }
 }

@@ -8,6 +8,8 @@ import faceblur.redact.RedactionSettings;
 import faceblur.review.Provenance;
 import faceblur.review.SourceFile;
 import faceblur.testing.Media;
+import faceblur.text.HideTargets;
+import faceblur.text.TextSource;
 import faceblur.track.TrackerSettings;
 import faceblur.video.EncoderSettings;
 import io.javalin.Javalin;
@@ -40,6 +42,12 @@ final class LocalStudio implements AutoCloseable {
      */
     LocalStudio(Path data, List<Path> videos, String token, Map<String, String> keys, StudioWeb web,
                 Consumer<io.javalin.config.JavalinConfig> more) {
+        this(data, videos, token, keys, web, more, HideTargets.FACES, null);
+    }
+
+    /** A studio that finds {@code hide}, text with {@code text} ({@code faceblur studio --hide faces,text}). */
+    LocalStudio(Path data, List<Path> videos, String token, Map<String, String> keys, StudioWeb web,
+                Consumer<io.javalin.config.JavalinConfig> more, HideTargets hide, TextSource text) {
         this.token = token;
         TrackerSettings tracking = TrackerSettings.defaults();
         DetectorSettings detector = DetectorSettings.defaults();
@@ -47,7 +55,7 @@ final class LocalStudio implements AutoCloseable {
         Provenance provenance = new Provenance(FaceBlur.version(), SourceFile.of(Media.model()), detector,
                 DetectionSchedule.defaults(), tracking);
         studio = Studio.local(new StudioSettings(data, 50L << 20, token, keys, "tester", provenance,
-                RedactionSettings.defaults(), EncoderSettings.defaults(), web), engine, videos);
+                RedactionSettings.defaults(), EncoderSettings.defaults(), web, hide, text), engine, videos);
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
