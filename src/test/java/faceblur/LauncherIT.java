@@ -71,6 +71,31 @@ class LauncherIT {
         assertThat(dir.resolve("o.mp4")).doesNotExist();
     }
 
+    /**
+     * The first blur after a build leaves a class-data-sharing archive (and no partial one), and the next run
+     * loads faceblur's classes from it: Java says so for each class it maps from a dynamic archive.
+     */
+    @Test
+    void firstBlurLeavesAClassArchiveTheNextRunUses() throws IOException {
+        Path archive = ROOT.resolve("target/faceblur.jsa");
+        Files.deleteIfExists(archive);
+        Path picture = dir.resolve("p.png");
+        Tools.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240", "-frames:v", "1", picture.toString());
+        Tools.Result first = faceblur("blur", picture.toString(), "-o", dir.resolve("a.png").toString(), "-q",
+                "--model", Media.model().toString());
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(archive).isRegularFile();
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+        ProcessBuilder pb = new ProcessBuilder("./faceblur", "blur", picture.toString(), "-o",
+                dir.resolve("b.png").toString(), "-q", "--model", Media.model().toString()).directory(ROOT.toFile());
+        pb.environment().put("FACEBLUR_JAVA_OPTS", "-Xlog:class+load=info");
+        Tools.Result second = Tools.run(pb);
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(second.out()).containsPattern("faceblur\\.cli\\.Main source: shared objects file \\(top\\)");
+    }
+
     /** Stopped half-way (SIGTERM, as Ctrl-C or a service manager would): no output and no leftovers. */
     @Test
     void stoppedRunLeavesNothingBehind() throws Exception {
