@@ -40,12 +40,15 @@ class TextDetectorTest {
         }
     }
 
+    /** Large pictures shrink to maxSide; each side is then rounded up to a multiple of 32, never down. */
     @Test
     void networkSizeIsBoundedAndAligned() {
         Size hd = TextDetector.networkSize(1280, 720, 960);
         assertThat(new int[]{hd.width(), hd.height()}).containsExactly(960, 544);
-        Size small = TextDetector.networkSize(450, 390, 960);
-        assertThat(new int[]{small.width(), small.height()}).containsExactly(448, 384);
+        Size small = TextDetector.networkSize(412, 267, 960);
+        assertThat(new int[]{small.width(), small.height()}).containsExactly(416, 288);
+        Size aligned = TextDetector.networkSize(640, 480, 960);
+        assertThat(new int[]{aligned.width(), aligned.height()}).containsExactly(640, 480);
     }
 
     /** A region's box is grown by DB's unclip distance; a tiny and a faint region are dropped. */
