@@ -19,7 +19,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 /**
  * The DB head's post-processing: the probability map thresholded, its connected regions, the box of each
  * region padded outwards, since the network was trained to mark only the text's core, shrunk by about 0.4 of
- * the text's height on each side. Weak and tiny regions are dropped.
+ * the text's height on each side. Weak and tiny regions are dropped, and pieces of one line of text are
+ * joined into one box.
  */
 public final class TextRegions {
 
@@ -31,6 +32,15 @@ public final class TextRegions {
     static final double UNCLIP_RATIO = 1.5;
     /** Regions narrower or lower than this, in map pixels, are noise (PaddleOCR's min_size). */
     static final int MIN_SIDE = 3;
+    /**
+     * Two boxes are pieces of one line when they share at least this share of the lower one's height, and the
+     * gap between them is at most {@link #LINE_GAP} times the taller one's height. A plate's country letter and
+     * its number (plates-eu eu1) come as two pieces with a gap of 0.7 of the number's height; their two masks
+     * left the plate between them showing. Chosen on every other photo of bench/plates: a gap of 0.5 joined
+     * nothing there, 1.0 joined eu1's plate (bench/results/plates.md).
+     */
+    static final double LINE_OVERLAP = 0.5;
+    static final double LINE_GAP = 1.0;
 
     private TextRegions() {
     }
@@ -74,8 +84,41 @@ public final class TextRegions {
                 }
                 found.add(new Detection(unclipped(new Box(x, y, w, h)), score, List.of()));
             }
-            return found;
+            return joinedIntoLines(found);
         }
+    }
+
+    /**
+     * Pieces of one line joined, again and again until no two are pieces of one line: each join the box around
+     * both, scored as the stronger piece (it is text if either is).
+     */
+    static List<Detection> joinedIntoLines(List<Detection> boxes) {
+        List<Detection> lines = new ArrayList<>(boxes);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < lines.size() && !joined; i++) {
+                for (int j = i + 1; j < lines.size() && !joined; j++) {
+                    Detection a = lines.get(i);
+                    Detection b = lines.get(j);
+                    if (oneLine(a.box(), b.box())) {
+                        lines.set(i, new Detection(a.box().union(b.box()), Math.max(a.confidence(), b.confidence()),
+                                List.of()));
+                        lines.remove(j);
+                        joined = true;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Whether two boxes side by side are pieces of one line of text (see {@link #LINE_OVERLAP}). */
+    static boolean oneLine(Box a, Box b) {
+        double overlap = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
+        double gap = Math.max(a.x(), b.x()) - Math.min(a.right(), b.right());
+        return overlap >= LINE_OVERLAP * Math.min(a.height(), b.height())
+                && gap <= LINE_GAP * Math.max(a.height(), b.height());
     }
 
     /** The box grown on every side by DB's unclip distance for a rectangle of its size. */

@@ -6,7 +6,7 @@ import faceblur.FaceblurException;
  * How the text detector runs.
  *
  * @param maxSide        the picture is shrunk so that its long side is at most this (pixels) before detection,
- *                       each side then rounded to a multiple of 32: the network's cost grows with its input, so
+ *                       each side then rounded up to a multiple of 32: the network's cost grows with its input, so
  *                       this bounds it whatever the frame size
  * @param pixelThreshold a pixel of the probability map at or above this is text
  * @param boxThreshold   a region whose mean probability is below this is dropped

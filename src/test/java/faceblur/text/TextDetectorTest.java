@@ -40,12 +40,15 @@ class TextDetectorTest {
         }
     }
 
+    /** Large pictures shrink to maxSide; each side is then rounded up to a multiple of 32, never down. */
     @Test
     void networkSizeIsBoundedAndAligned() {
         Size hd = TextDetector.networkSize(1280, 720, 960);
         assertThat(new int[]{hd.width(), hd.height()}).containsExactly(960, 544);
-        Size small = TextDetector.networkSize(450, 390, 960);
-        assertThat(new int[]{small.width(), small.height()}).containsExactly(448, 384);
+        Size small = TextDetector.networkSize(412, 267, 960);
+        assertThat(new int[]{small.width(), small.height()}).containsExactly(416, 288);
+        Size aligned = TextDetector.networkSize(640, 480, 960);
+        assertThat(new int[]{aligned.width(), aligned.height()}).containsExactly(640, 480);
     }
 
     /** A region's box is grown by DB's unclip distance; a tiny and a faint region are dropped. */
@@ -64,6 +67,41 @@ class TextDetectorTest {
         assertThat(box.x()).isCloseTo(10 - d, offset(1e-9));
         assertThat(box.width()).isCloseTo(40 + 2 * d, offset(1e-9));
         assertThat(found.get(0).confidence()).isCloseTo(0.9, offset(1e-6));
+    }
+
+    /**
+     * A plate's country letter and its number, found as two pieces of one line (as in plates-eu eu1), come out
+     * as one box holding both; the next line below, and a word far along the same line, stay apart.
+     */
+    @Test
+    void piecesOfOneLineAreJoined() {
+        int w = 200;
+        int h = 100;
+        float[] map = new float[w * h];
+        fill(map, w, 20, 22, 4, 8, 0.9f);    // the country letter: smaller, inside the number's height
+        fill(map, w, 34, 20, 60, 12, 0.95f); // the number, 10 px further along: well under a line's height
+        fill(map, w, 20, 60, 74, 12, 0.9f);  // the next line, below
+        fill(map, w, 160, 20, 30, 12, 0.9f); // a word far along the same line
+        List<Detection> found = TextRegions.find(map, w, h, 0.3, 0.5);
+        assertThat(found).hasSize(3);
+        Box letter = TextRegions.unclipped(new Box(20, 22, 4, 8));
+        Box number = TextRegions.unclipped(new Box(34, 20, 60, 12));
+        Box plate = found.stream().map(Detection::box).filter(b -> b.intersectionArea(number) > 0 && b.y() < 40)
+                .filter(b -> b.x() < 100).findFirst().orElseThrow();
+        assertThat(plate).isEqualTo(letter.union(number));
+        assertThat(found).filteredOn(d -> d.box().y() > 40).singleElement()
+                .satisfies(d -> assertThat(d.box().bottom()).isLessThan(h));
+        assertThat(found).filteredOn(d -> d.box().x() > 100).singleElement()
+                .satisfies(d -> assertThat(d.box().x()).isGreaterThan(number.right()));
+    }
+
+    /** Two boxes are one line only when they share most of the lower one's height and lie close along it. */
+    @Test
+    void oneLineNeedsSharedHeightAndASmallGap() {
+        Box word = new Box(0, 0, 100, 20);
+        assertThat(TextRegions.oneLine(word, new Box(110, 5, 50, 10))).isTrue();   // 10 px gap, inside its height
+        assertThat(TextRegions.oneLine(word, new Box(125, 0, 50, 20))).isFalse();  // gap of 1.25 heights
+        assertThat(TextRegions.oneLine(word, new Box(0, 16, 100, 20))).isFalse();  // the line below: shares 4 px
     }
 
     private static void fill(float[] map, int width, int x, int y, int w, int h, float value) {
