@@ -16,6 +16,7 @@ import faceblur.studio.Studio;
 import faceblur.studio.StudioWeb;
 import faceblur.text.TextHiding;
 import faceblur.text.TextModelLocator;
+import faceblur.text.HideTargets;
 import faceblur.text.TextSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -159,6 +160,11 @@ final class NodeOptions {
                     + TextModelLocator.FILE_NAME + " (fetched once, as for blur --hide text).")
     Path textModel;
 
+    @Option(names = "--studio-hide", paramLabel = "WHAT",
+            description = "What the studio (/studio) finds in a video for review: " + HideTargets.ALLOWED
+                    + "; with text it lists plates, signs and screens beside the people. Default: ${DEFAULT-VALUE}.")
+    String studioHide = "faces";
+
     @Option(names = "--text-every", paramLabel = "N",
             description = "In videos whose rule hides text, look for text on every N-th frame; its tracks carry it "
                     + "between. Default: ${DEFAULT-VALUE}.")
@@ -181,7 +187,7 @@ final class NodeOptions {
                 new ServiceLimits(maxVideoBytes, maxVideoDuration), jobs, watchConfig(),
                 segments.settings(), cacheBytes, worker, webhookToken(), detection.provenance(tracking), studioToken(),
                 accountId, snsConfirmHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                snsVerify, metricsPublic, region, StudioWeb.defaults(), textSource());
+                snsVerify, metricsPublic, region, StudioWeb.defaults(), textSource(), studioHide());
     }
 
     /**
@@ -190,10 +196,14 @@ final class NodeOptions {
      */
     private TextSource textSource() {
         TextSource text = new TextSource(textModel, textEvery, detection.threads);
-        if (watchConfig().rules().stream().anyMatch(r -> r.hide().text())) {
+        if (studioHide().text() || watchConfig().rules().stream().anyMatch(r -> r.hide().text())) {
             text.locate();
         }
         return text;
+    }
+
+    private HideTargets studioHide() {
+        return HideTargets.parse("--studio-hide", studioHide);
     }
 
     /** The studio's address carries a token when nobody can sign in with keys (as for faceblur studio). */

@@ -123,7 +123,8 @@ public final class FaceblurServer implements AutoCloseable {
         StudioSettings studio = new StudioSettings(data.resolve("studio"), settings.limits().maxVideoBytes(),
                 settings.studioToken(), settings.accessKeys(), System.getProperty("user.name", "local user"),
                 settings.provenance(), RedactionSettings.defaults(),
-                EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()), settings.studioWeb());
+                EncoderSettings.defaults().withThreads(settings.provenance().detector().threads()), settings.studioWeb(),
+                settings.studioHide(), settings.text());
         return Studio.buckets(studio, engine, store, work::boundTo);
     }
 

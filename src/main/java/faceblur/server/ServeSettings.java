@@ -4,6 +4,7 @@ import faceblur.FaceblurException;
 import faceblur.jobs.JobSettings;
 import faceblur.pipeline.SegmentSettings;
 import faceblur.pipeline.WatchConfig;
+import faceblur.text.HideTargets;
 import faceblur.text.TextSource;
 import faceblur.review.Provenance;
 import faceblur.storage.S3Settings;
@@ -38,20 +39,22 @@ import java.util.Set;
  * @param metricsPublic whether /metrics is readable unsigned when access keys are set
  * @param region      the AWS region requests to the API must be signed for
  * @param studioWeb   whether the studio believes a reverse proxy, and when its idle sessions end
- * @param text        the text detector for pipeline jobs whose rule hides text
+ * @param text        the text detector for pipeline jobs whose rule hides text, and for the studio
+ * @param studioHide  what the studio finds in a video for review: faces, text or both
  */
 public record ServeSettings(String host, int port, int s3Port, Path dataDir, String jdbcUrl, S3Settings remoteStore,
                             Map<String, String> accessKeys, ServiceLimits limits, JobSettings jobs, WatchConfig watch,
                             SegmentSettings segments, long sourceCacheBytes, boolean worker,
                             String webhookToken, Provenance provenance, String studioToken, String accountId,
                             Set<String> snsConfirmHosts, boolean snsVerify, boolean metricsPublic, String region,
-                            StudioWeb studioWeb, TextSource text) {
+                            StudioWeb studioWeb, TextSource text, HideTargets studioHide) {
 
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
     public ServeSettings {
         accessKeys = Map.copyOf(accessKeys);
         snsConfirmHosts = Set.copyOf(snsConfirmHosts);
+        studioHide = studioHide == null ? HideTargets.FACES : studioHide;
         if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
             throw new FaceblurException("--region must be an AWS region name like us-east-1; got " + region);
         }
@@ -63,7 +66,7 @@ public record ServeSettings(String host, int port, int s3Port, Path dataDir, Str
     public ServeSettings withStudioWeb(StudioWeb web) {
         return new ServeSettings(host, port, s3Port, dataDir, jdbcUrl, remoteStore, accessKeys, limits, jobs, watch,
                 segments, sourceCacheBytes, worker, webhookToken, provenance, studioToken, accountId, snsConfirmHosts,
-                snsVerify, metricsPublic, region, web, text);
+                snsVerify, metricsPublic, region, web, text, studioHide);
     }
 
     String databaseUrl() {
