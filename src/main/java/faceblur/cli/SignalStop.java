@@ -1,5 +1,6 @@
 package faceblur.cli;
 
+import faceblur.engine.AtomicOutput;
 import sun.misc.Signal;
 
 import java.util.ArrayDeque;
@@ -33,6 +34,8 @@ final class SignalStop {
      */
     private static final long COMMAND_WAIT_SECONDS = 5;
     private static volatile boolean installed;
+    /** The command serves until stopped (serve, studio), rather than making one output and ending. */
+    private static volatile boolean serving;
 
     private SignalStop() {
     }
@@ -67,6 +70,7 @@ final class SignalStop {
 
     /** Blocks until a stop signal has been handled (the JVM then exits with its code). */
     static void await() throws InterruptedException {
+        serving = true;
         COMMAND_IDLE.countDown();
         STOPPED.await();
     }
@@ -99,6 +103,10 @@ final class SignalStop {
         }
         // On a line of its own after a progress line; unfinished outputs are removed on the way out.
         System.err.println(System.lineSeparator() + "faceblur: stopping on " + signal);
+        if (!serving) {
+            // The command goes on for a moment (below) and must not put a file the user stopped in place.
+            AtomicOutput.stopCommits();
+        }
         runActions();
         try {
             COMMAND_IDLE.await(COMMAND_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -30,6 +30,10 @@ public final class AtomicOutput implements AutoCloseable {
                 "remove-unfinished-outputs"));
     }
 
+    /** Guards the moves into place against a stop: once {@link #stopCommits()} returns, no output appears. */
+    private static final Object COMMITS = new Object();
+    private static boolean stopped;
+
     private final Path target;
     private final Path temporary;
     private final boolean overwrite;
@@ -132,7 +136,26 @@ public final class AtomicOutput implements AutoCloseable {
         return target;
     }
 
+    /**
+     * No output is moved into place from now on: faceblur is being stopped (Ctrl-C, SIGTERM), and a file
+     * finished in the moments the stop takes would be one the user stopped. Outputs under way are removed.
+     */
+    public static void stopCommits() {
+        synchronized (COMMITS) {
+            stopped = true;
+        }
+    }
+
     public void commit() {
+        synchronized (COMMITS) {
+            if (stopped) {
+                throw new FaceblurException(target + ": not written; faceblur was stopped before it finished");
+            }
+            moveIntoPlace();
+        }
+    }
+
+    private void moveIntoPlace() {
         try {
             if (!overwrite && Files.exists(target)) {
                 throw new FaceblurException(target + ": appeared while working; pass --overwrite to replace it");

@@ -96,13 +96,44 @@ class StopMidAnalysisTest {
     }
 
     private static final Pattern FOUND = Pattern.compile("finding faces (\\d+)/");
+    private static final Pattern BLURRED = Pattern.compile("blurring (\\d+)/");
+
+    /**
+     * Stopped with a few seconds of its render left, less than the stop waits for the command: the output it
+     * finishes meanwhile is one the user stopped, and must not appear.
+     */
+    @Test
+    void blurStoppedNearTheEndOfItsRenderWritesNothing() throws Exception {
+        Path cwd = Files.createTempDirectory("faceblur-stop-cwd");
+        Path out = Files.createTempDirectory("faceblur-stop-out");
+        ProcessBuilder pb = Jvm.process("faceblur.cli.Main", "blur", Media.media("vtest.avi").toString(),
+                "-o", out.resolve("blurred.mp4").toString(), "--threads", "2");
+        pb.environment().put("FACEBLUR_MODEL", Media.model().toString());
+        pb.directory(cwd.toFile()).redirectErrorStream(true);
+        Process blur = pb.start();
+        StringBuilder log = new StringBuilder();
+        awaitProgress(blur.getInputStream(), log, BLURRED, 600); // of 795 frames
+        blur.toHandle().destroy();
+        assertThat(blur.waitFor(1, TimeUnit.MINUTES)).as("stopped within a minute").isTrue();
+        log.append(new String(blur.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(blur.exitValue()).as("exit code, log:%n%s", log).isEqualTo(143);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).as("no output from a stopped blur, log:%n%s", log).isEmpty();
+        }
+    }
 
     /** Reads the progress lines until more than {@code frames} frames were analysed. */
     private static void awaitFramesFound(InputStream output, StringBuilder log, int frames) throws IOException {
+        awaitProgress(output, log, FOUND, frames);
+    }
+
+    /** Reads the progress lines until {@code progress} counts more than {@code frames} frames. */
+    private static void awaitProgress(InputStream output, StringBuilder log, Pattern progress, int frames)
+            throws IOException {
         byte[] buffer = new byte[4096];
         for (int n = output.read(buffer); n >= 0; n = output.read(buffer)) {
             log.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            Matcher m = FOUND.matcher(log);
+            Matcher m = progress.matcher(log);
             int done = 0;
             while (m.find()) {
                 done = Integer.parseInt(m.group(1));
@@ -111,7 +142,7 @@ class StopMidAnalysisTest {
                 return;
             }
         }
-        throw new AssertionError("blur ended before it had analysed " + frames + " frames:\n" + log);
+        throw new AssertionError("blur ended before its progress passed " + frames + " frames:\n" + log);
     }
 
     private static List<Path> hsErrFiles(Path dir) throws IOException {
