@@ -60,7 +60,6 @@ final class HideOptions {
         if (!targets().text()) {
             return null;
         }
-        TextSource source = new TextSource(textModel, textEvery, threads);
-        return new TextSource(source.locate(), textEvery, threads);
+        return new TextSource(textModel, textEvery, threads).located();
     }
 }

@@ -32,6 +32,11 @@ public record TextSource(Path model, int every, int threads) {
         return TextModelLocator.forThisUser().locate(model);
     }
 
+    /** The same source with its model's file found now (fetched into the cache if need be). */
+    public TextSource located() {
+        return new TextSource(locate(), every, threads);
+    }
+
     /** A detector on the model; the caller closes it. */
     public TextHiding open() {
         return new TextHiding(locate(), TextSettings.defaults(Math.max(1, threads)), every);
